@@ -1,0 +1,179 @@
+"""Pydantic schemas of the YAML tables under `materiel/data/`.
+
+Every table is validated on load, so a typo in a user's overlay fails with a
+clear `InvalidLexicon` instead of silently matching nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from materiel.model import Category, Per, Status
+
+_STRICT = ConfigDict(extra="forbid")
+
+
+class PartyBase(BaseModel):
+    model_config = _STRICT
+    id: str = Field(min_length=2)
+    kind: Literal["state", "group", "organisation"]
+    name: str
+
+
+class PartyAliases(BaseModel):
+    model_config = _STRICT
+    id: str
+    names: list[str] = Field(default_factory=list)
+    adjectives: list[str] = Field(default_factory=list)
+    metonyms: list[str] = Field(default_factory=list)
+    leaders: list[str] = Field(default_factory=list)
+
+
+class SystemBase(BaseModel):
+    model_config = _STRICT
+    id: str
+    category: Category
+    country: str | list[str] | None = None
+    derived_from: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list)
+
+
+class SystemAliases(BaseModel):
+    model_config = _STRICT
+    id: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+class SourceBase(BaseModel):
+    model_config = _STRICT
+    name: str
+    kind: Literal["outlet", "agency", "body", "government", "person", "think_tank", "ngo"]
+    country: str | None = None
+    role: str | None = None
+    reliability: Literal["A", "B", "C", "D", "E", "F"] = "F"
+    aliases: list[str] = Field(default_factory=list)
+
+
+class SourceAliases(BaseModel):
+    model_config = _STRICT
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+class ItemWords(BaseModel):
+    model_config = _STRICT
+    category: Category
+    words: list[str]
+
+
+class TransferCue(BaseModel):
+    """Words that make a clause about a transfer; `subject` is the role of
+    the party that is the grammatical subject of such a word."""
+
+    model_config = _STRICT
+    words: list[str]
+    subject: Literal["supplier", "recipient", "either"] = "supplier"
+    status: Status | None = None
+    # also matches as the head of a compound ("defensieleveringen")
+    compound: bool = False
+    # only a transfer when the origin is named ("gebruikt drones uit Iran")
+    requires_origin: bool = False
+
+
+class StatusCue(BaseModel):
+    model_config = _STRICT
+    status: Status
+    words: list[str]
+
+
+class StanceCues(BaseModel):
+    model_config = _STRICT
+    hedged: list[str] = Field(default_factory=list)
+    denied: list[str] = Field(default_factory=list)
+
+
+class AttributionCues(BaseModel):
+    model_config = _STRICT
+    # "volgens X", "according to X": the source follows the cue.
+    before: list[str] = Field(default_factory=list)
+    # "X meldde dat", "X said": the source precedes (or, inverted, follows) the verb.
+    verbs: list[str] = Field(default_factory=list)
+
+
+class KindCues(BaseModel):
+    model_config = _STRICT
+    stock: list[str] = Field(default_factory=list)
+    production: list[str] = Field(default_factory=list)
+    consumption: list[str] = Field(default_factory=list)
+
+
+class DirectionCues(BaseModel):
+    model_config = _STRICT
+    recipient: list[str] = Field(default_factory=list)
+    supplier: list[str] = Field(default_factory=list)
+
+
+class SourceNouns(BaseModel):
+    model_config = _STRICT
+    government: list[str] = Field(default_factory=list)
+    officials: list[str] = Field(default_factory=list)
+    outlet_anaphora: list[str] = Field(default_factory=list)
+    modifiers: dict[str, str] = Field(default_factory=dict)
+
+
+class TimeWords(BaseModel):
+    model_config = _STRICT
+    months: dict[str, int] = Field(default_factory=dict)
+    # offsets in years relative to the document date ("vorig jaar": -1)
+    relative_years: dict[str, int] = Field(default_factory=dict)
+    relative_months: dict[str, int] = Field(default_factory=dict)
+    # words before a time expression that make it about the report, not the claim
+    reporting: list[str] = Field(default_factory=list)
+
+    @field_validator("months")
+    @classmethod
+    def _month_range(cls, value: dict[str, int]) -> dict[str, int]:
+        bad = [k for k, v in value.items() if not 1 <= v <= 12]
+        if bad:
+            raise ValueError(f"months out of range: {bad}")
+        return value
+
+
+class Cues(BaseModel):
+    model_config = _STRICT
+    transfer: list[TransferCue]
+    status: list[StatusCue]
+    stance: StanceCues
+    negation: list[str]
+    attribution: AttributionCues
+    hypothetical: list[str] = Field(default_factory=list)
+    nominalisers: list[str] = Field(default_factory=list)
+    modals: list[str] = Field(default_factory=list)
+    kinds: KindCues
+    direction: DirectionCues
+    clause_breaks: list[str] = Field(default_factory=list)
+    item_anaphora: list[str] = Field(default_factory=list)
+    sources: SourceNouns = Field(default_factory=SourceNouns)
+    time: TimeWords = Field(default_factory=TimeWords)
+
+
+class Numbers(BaseModel):
+    model_config = _STRICT
+    decimal: Literal[",", "."]
+    group: Literal[",", ".", " "]
+    # Dutch writes "twintigduizend" as one word; English does not.
+    compound_words: bool = False
+    words: dict[str, int]
+    scales: dict[str, int]
+    joiners: list[str] = Field(default_factory=list)
+    approximate: list[str] = Field(default_factory=list)
+    at_least: list[str] = Field(default_factory=list)
+    at_most: list[str] = Field(default_factory=list)
+    vague: dict[str, int] = Field(default_factory=dict)
+    rates: dict[str, Per] = Field(default_factory=dict)
+    relative: list[str] = Field(default_factory=list)
+    multipliers: dict[str, float] = Field(default_factory=dict)
+    not_counts: list[str] = Field(default_factory=list)
+    not_before: list[str] = Field(default_factory=list)

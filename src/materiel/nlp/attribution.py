@@ -1,0 +1,241 @@
+"""Attribution: whom a sentence's claims are attributed to.
+
+`volgens X`, `aldus X`, `according to X` (the source follows the cue);
+`X meldde dat`, `X said` (the source is the verb's subject, before it, or
+after it when inverted: `zeiden A en B dat`). A speaker label is the source
+of its turn. The source phrase is kept as a span, so that "de Duitse krant"
+does not make Germany a party to the claim.
+"""
+
+from __future__ import annotations
+
+from materiel.lexicon import Lexicon
+from materiel.nlp.doc import Doc, Mention, Sentence, SourceRef, normalise
+from materiel.nlp.names import PERSON, full_names, strip_function_words
+
+_WINDOW = 90  # characters after a "volgens"-type cue in which its source stands
+
+
+class Attribution:
+    name = "attribution"
+    requires = ("sentences", "mentions", "clauses", "speakers")
+    assigns = ("sources",)
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.source_kind = {name: s.kind for name, s in lexicon.sources.items()}
+        self.aliases = {normalise(a): n for a, n in lexicon.source_aliases}
+        self.modifiers = {normalise(k): v for k, v in lexicon.cues.sources.modifiers.items()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        memory = full_names(doc.text)
+        last_outlet: list[str] = []
+        by_sentence = _group(doc.mentions, doc.sentences)
+        for sentence, mentions in zip(doc.sentences, by_sentence, strict=True):
+            finder = _Finder(self, doc, mentions, memory, last_outlet)
+            refs = finder.attributions(sentence)
+            if sentence.speaker:
+                refs.insert(0, SourceRef(sentence.speaker, sentence.start, sentence.start, "person"))
+            sentence.sources = _dedupe(refs)
+            sentence.source_spans = finder.spans
+            for ref in sentence.sources:
+                if ref.kind == "outlet":
+                    last_outlet.append(ref.name)
+            for mention in mentions:
+                if mention.label == "source" and self.source_kind.get(mention.key) == "outlet":
+                    last_outlet.append(mention.key)
+        return doc
+
+
+class _Finder:
+    """Finds the sources of one sentence."""
+
+    def __init__(
+        self,
+        owner: Attribution,
+        doc: Doc,
+        mentions: list[Mention],
+        memory: dict[str, str],
+        last_outlet: list[str],
+    ) -> None:
+        self.owner = owner
+        self.doc = doc
+        self.mentions = mentions
+        self.memory = memory
+        self.last_outlet = last_outlet
+        self.spans: list[tuple[int, int]] = []
+
+    def attributions(self, sentence: Sentence) -> list[SourceRef]:
+        refs: list[SourceRef] = []
+        for cue in self.mentions:
+            if cue.label != "cue":
+                continue
+            if cue.key == "attr_before":
+                refs.extend(self._after(cue, sentence, first_only=True))
+            elif cue.key == "attr_verb":
+                found = self._before(cue, sentence) or self._after(cue, sentence, first_only=False)
+                refs.extend(found)
+                if found:
+                    self.spans.append((cue.start, self._complementizer(cue, sentence)))
+                if found and normalise(self.doc.text[cue.start : cue.end]) in ("told", "vertelde"):
+                    refs.extend(r for r in self._after(cue, sentence, False) if r.kind == "outlet")
+        return refs
+
+    def _after(self, cue: Mention, sentence: Sentence, first_only: bool) -> list[SourceRef]:
+        stop = min(sentence.end, cue.end + _WINDOW)
+        text = self.doc.text[cue.end : stop]
+        for mark in (" dat ", " that ", ", ", ": "):
+            cut = text.find(mark)
+            if cut > 0 and not first_only:
+                stop = min(stop, cue.end + cut)
+        found = self.candidates(cue.end, stop)
+        if first_only:
+            found = found[:1]
+            if found and self._coordinated(found[0].end, stop):
+                more = self.candidates(found[0].end, stop)[:1]
+                found += more
+        if found:
+            self.spans.append((cue.start, found[-1].end))
+        return found
+
+    def _complementizer(self, cue: Mention, sentence: Sentence) -> int:
+        """"ontkende tegen de Duitse kanselier dat ...": the addressee is part of the frame."""
+        text = self.doc.norm[cue.end : min(sentence.end, cue.end + 70)]
+        for mark in (" dat ", " that "):
+            cut = text.find(mark)
+            if cut >= 0:
+                return cue.end + cut
+        return cue.end
+
+    def _coordinated(self, end: int, stop: int) -> bool:
+        follow = normalise(self.doc.text[end : min(stop, end + 6)]).lstrip()
+        return follow.startswith(("en ", "and "))
+
+    def _before(self, cue: Mention, sentence: Sentence) -> list[SourceRef]:
+        start = sentence.start
+        for clause in sentence.clauses:
+            if clause.start <= cue.start:
+                start = clause.start
+        text = self.doc.text[start : cue.start]
+        for mark in (", ", "; ", "„", "“", '"', "”"):
+            cut = text.rfind(mark)
+            if cut >= 0 and len(text) - cut > 3:
+                start = max(start, start + cut + len(mark)) if cut + len(mark) < len(text) else start
+        found = self.candidates(start, cue.start)
+        if found:
+            self.spans.append((start, cue.end))
+        return found
+
+    def candidates(self, start: int, stop: int) -> list[SourceRef]:
+        """Sources named in [start, stop), in order."""
+        out: list[SourceRef] = []
+        inside = [m for m in self.mentions if m.start >= start and m.end <= stop]
+        taken: list[tuple[int, int]] = []
+        for mention in inside:
+            ref = self._from_mention(mention, inside)
+            if ref and not any(ref.start < e and s < ref.end for s, e in taken):
+                out.append(ref)
+                taken.append((ref.start, ref.end))
+        for match in PERSON.finditer(self.doc.text, start, stop):
+            span = strip_function_words(self.doc.text, match.start(), match.end())
+            if span is None:
+                continue
+            span = _before_taken(span, taken)
+            if span is None:
+                continue
+            name = self._person(_trim_particles(self.doc.text[span[0] : span[1]]))
+            if not name:
+                continue
+            out.append(SourceRef(name, span[0], span[1], "person"))
+            taken.append(span)
+        return sorted(out, key=lambda r: r.start)
+
+    def _from_mention(self, mention: Mention, inside: list[Mention]) -> SourceRef | None:
+        lex = self.owner.lexicon
+        if mention.label == "source":
+            kind = self.owner.source_kind.get(mention.key, "")
+            return SourceRef(mention.key, mention.start, mention.end, kind)
+        if mention.label == "cue" and mention.key == "outlet_anaphora" and self.last_outlet:
+            return SourceRef(self.last_outlet[-1], mention.start, mention.end, "outlet")
+        if mention.label == "cue" and mention.key in ("government", "officials"):
+            return self._collective(mention, inside)
+        if mention.label == "party" and mention.kind in ("names", "metonyms", "leaders"):
+            party = lex.parties.get(mention.key)
+            if party is None:
+                return None
+            if mention.kind == "leaders":
+                return SourceRef(self.doc.text[mention.start : mention.end], mention.start,
+                                 mention.end, "person")
+            if party.kind == "state":
+                name = f"{lex.party_adjective_en.get(party.id, party.name)} government"
+                return SourceRef(name, mention.start, mention.end, "government")
+            return SourceRef(party.name, mention.start, mention.end, "body")
+        return None
+
+    def _collective(self, noun: Mention, inside: list[Mention]) -> SourceRef | None:
+        """"de Chinese overheid" → Chinese government; "westerse functionarissen" → western officials."""
+        lex = self.owner.lexicon
+        word = "government" if noun.key == "government" else "officials"
+        before = [m for m in inside if m.end <= noun.start and noun.start - m.end <= 12]
+        for mention in reversed(before):
+            if mention.label == "party" and mention.kind == "adjectives":
+                adjective = lex.party_adjective_en.get(mention.key, mention.key)
+                return SourceRef(f"{adjective} {word}", mention.start, noun.end, "government")
+            if mention.label == "cue" and mention.key == "modifier":
+                modifier = self.owner.modifiers.get(normalise(self.doc.text[mention.start : mention.end]))
+                if modifier:
+                    return SourceRef(f"{modifier} {word}", mention.start, noun.end, "government")
+        return None
+
+    def _person(self, text: str) -> str | None:
+        words = text.split()
+        if len(words) == 1:
+            key = normalise(words[0])
+            if key in self.owner.aliases:
+                return self.owner.aliases[key]
+            full = self.memory.get(key)
+            if full and len(full.split()) >= 2:
+                return self.owner.aliases.get(normalise(full), full)
+            return None
+        return self.owner.aliases.get(normalise(text), text)
+
+
+def _before_taken(span: tuple[int, int], taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A name candidate that runs into a known source keeps only its part before it."""
+    end = span[1]
+    for start, _ in taken:
+        if span[0] < start < end:
+            end = start
+        elif start <= span[0] < _:
+            return None
+    return (span[0], end) if end > span[0] else None
+
+
+def _trim_particles(name: str) -> str:
+    words = name.split()
+    while words and words[-1].islower():
+        words.pop()
+    return " ".join(words)
+
+
+def _group(mentions: list[Mention], sentences: list[Sentence]) -> list[list[Mention]]:
+    out: list[list[Mention]] = [[] for _ in sentences]
+    index = 0
+    for i, sentence in enumerate(sentences):
+        while index < len(mentions) and mentions[index].start < sentence.start:
+            index += 1
+        j = index
+        while j < len(mentions) and mentions[j].start < sentence.end:
+            out[i].append(mentions[j])
+            j += 1
+    return out
+
+
+def _dedupe(refs: list[SourceRef]) -> list[SourceRef]:
+    seen: set[str] = set()
+    out = []
+    for ref in refs:
+        if ref.name.lower() not in seen:
+            seen.add(ref.name.lower())
+            out.append(ref)
+    return out

@@ -1,0 +1,366 @@
+"""Assemble claims from a sentence's annotations, clause by clause."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from materiel.lexicon import Lexicon
+from materiel.nlp.context import fill_implied_parties
+from materiel.nlp.doc import Clause, Doc, Mention, QuantityMention, Sentence, TimeMention
+from materiel.nlp.items import ItemUnit, item_units
+from materiel.nlp.roles import PartyUse, holder_of, party_uses, transfer_roles
+from materiel.nlp.status import StatusReader
+
+NUMERIC_KINDS = ("consumption", "production", "stock")
+# statuses whose words alone (with an item and a party) make a transfer claim
+_TRIGGER_STATUSES = {"considering", "requested", "negotiating", "agreed"}
+
+
+@dataclass
+class Draft:
+    kind: str
+    unit: ItemUnit
+    sentence: Sentence
+    supplier: str | None = None
+    recipient: str | None = None
+    holder: str | None = None
+    quantity: QuantityMention | None = None
+    status: str | None = None
+    stance: str = "asserted"
+    sources: list[str] = field(default_factory=list)
+    time: str | None = None
+    implied: set[str] = field(default_factory=set)  # roles filled from context
+    modal_only: bool = False  # status `possible` from a bare modal verb
+
+
+@dataclass
+class _State:
+    """What the previous sentences leave for anaphora."""
+
+    units: list[ItemUnit] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    holder: str | None = None
+    numeric: Draft | None = None
+
+
+class ClaimBuilder:
+    name = "claims"
+    requires = ("sentences", "mentions", "quantities", "times", "clauses", "sources")
+    assigns = ("claims",)
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.status = StatusReader(lexicon)
+        self.transfer_cues = lexicon.cues.transfer
+        self.nominalisers = {w.lower() for w in lexicon.cues.nominalisers}
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = _State()
+        drafts: list[Draft] = []
+        spans = _Index(doc)
+        for sentence in doc.sentences:
+            drafts.extend(self._sentence(doc, sentence, spans, state))
+        fill_implied_parties(drafts, doc)
+        kept = [d for d in _dedupe(drafts) if _complete(d) and not _weak(d)]
+        doc.claims = [self.status.to_claim(doc, d) for d in kept]
+        return doc
+
+    def _sentence(self, doc: Doc, sentence: Sentence, spans: _Index, state: _State) -> list[Draft]:
+        mentions = spans.mentions(sentence)
+        if sentence.question and not any(m.key == "hedged" for m in mentions if m.label == "cue"):
+            return []
+        units = item_units(doc, mentions, self.lexicon)
+        sources = [ref.name for ref in sentence.sources]
+        drafts: list[Draft] = []
+        carried = False
+        previous_last_party: str | None = None
+        for clause in sentence.clauses:
+            found, used_anaphora, last_party = self._clause(
+                doc, sentence, clause, mentions, units, spans, state, previous_last_party
+            )
+            previous_last_party = last_party or previous_last_party
+            carried = carried or used_anaphora
+            drafts.extend(found)
+        own_sources = sources or (state.sources if carried else [])
+        for draft in drafts:
+            draft.sources = list(own_sources)
+        state.units = units or state.units
+        state.sources = own_sources
+        for draft in drafts:
+            if draft.kind in NUMERIC_KINDS:
+                state.numeric = draft
+                state.holder = draft.holder
+        return drafts
+
+    def _clause(
+        self,
+        doc: Doc,
+        sentence: Sentence,
+        clause: Clause,
+        mentions: list[Mention],
+        units: list[ItemUnit],
+        spans: _Index,
+        state: _State,
+        antecedent: str | None,
+    ) -> tuple[list[Draft], bool, str | None]:
+        inside = [m for m in mentions if clause.start <= m.start < clause.end]
+        parties = [m for m in inside if m.label == "party" and not _in_spans(m, sentence.source_spans)]
+        last_party = parties[-1].key if parties else None
+        if clause.hypothetical:
+            return [], False, last_party
+        cues = [m for m in inside if m.label == "cue"]
+        clause_units = [u for u in units if clause.start <= u.start < clause.end]
+        quantities = [q for q in spans.quantities(sentence) if clause.start <= q.start < clause.end]
+        times = [t for t in spans.times(sentence) if clause.start <= t.start < clause.end]
+        transfer = self._transfer_cue(doc, cues, parties)
+        numeric = [c for c in cues if c.key in NUMERIC_KINDS]
+        anaphora = False
+        if not clause_units and (transfer or (numeric and quantities)):
+            clause_units = _earlier_units(units, clause)
+            if not clause_units and any(c.key == "item_anaphora" for c in cues):
+                clause_units = list(state.units[-1:])
+                anaphora = bool(clause_units)
+        heads = [u.start for u in clause_units] + [c.start for c in cues if c.key == "transfer"]
+        uses = party_uses(doc, parties, cues, heads)
+        relative_antecedent = antecedent if _starts_relative(doc, clause) else None
+        drafts = self._numeric(doc, clause_units, quantities, numeric, uses, heads, state,
+                               relative_antecedent)
+        if drafts and any(d.kind == "production" for d in drafts):
+            drafts += self._made_for(drafts, uses, cues, times)
+        if transfer is not None or self._status_trigger(cues, parties, clause_units):
+            drafts += self._transfers(doc, clause_units, quantities, transfer, cues, uses,
+                                      relative_antecedent)
+        if not clause_units and not drafts and quantities and state.numeric:
+            drafts += _relative(state.numeric, quantities, sentence)
+            anaphora = anaphora or bool(drafts)
+        for draft in drafts:
+            draft.sentence = sentence
+            draft.time = draft.time or _claim_time(times)
+            if draft.kind == "transfer" and draft.status is None:
+                draft.status = self.status.status(doc, cues, transfer, times)
+                draft.modal_only = self.status.modal_only(doc, cues)
+            draft.stance = self.status.stance(doc, cues, mentions, sentence)
+        return drafts, anaphora, last_party
+
+    def _transfer_cue(self, doc: Doc, cues: list[Mention], parties: list[Mention]) -> Mention | None:
+        for cue in cues:
+            if cue.key != "transfer":
+                continue
+            spec = self.transfer_cues[int(cue.kind)]
+            if _previous_word(doc, cue.start) in self.nominalisers:
+                continue
+            if spec.requires_origin and not _has_origin(doc, cue, cues, parties):
+                continue
+            return cue
+        return None
+
+    def _status_trigger(self, cues: list[Mention], parties: list[Mention], units: list[ItemUnit]) -> bool:
+        return bool(parties and units) and any(
+            c.key == "status" and c.kind in _TRIGGER_STATUSES for c in cues
+        )
+
+    def _transfers(
+        self,
+        doc: Doc,
+        units: list[ItemUnit],
+        quantities: list[QuantityMention],
+        cue: Mention | None,
+        cues: list[Mention],
+        uses: list[PartyUse],
+        antecedent: str | None,
+    ) -> list[Draft]:
+        subject = self._subject_role(cue, cues)
+        roles = transfer_roles(uses, cue, subject, antecedent)
+        if not units and cue is not None:
+            units = [ItemUnit(cue.start, cue.end, "weapons_unspecified", None,
+                              doc.text[cue.start : cue.end])]
+        out = []
+        for unit in units:
+            draft = Draft("transfer", unit, Sentence(0, 0), roles.supplier, roles.recipient)
+            draft.quantity = _quantity_before(doc, unit, quantities)
+            if cue is not None and self.transfer_cues[int(cue.kind)].status:
+                draft.status = None
+            out.append(draft)
+        return out
+
+    def _subject_role(self, cue: Mention | None, cues: list[Mention]) -> str:
+        if cue is not None:
+            return self.transfer_cues[int(cue.kind)].subject
+        statuses = {c.kind for c in cues if c.key == "status"}
+        return "recipient" if "requested" in statuses else "supplier"
+
+    def _numeric(
+        self,
+        doc: Doc,
+        units: list[ItemUnit],
+        quantities: list[QuantityMention],
+        cues: list[Mention],
+        uses: list[PartyUse],
+        heads: list[int],
+        state: _State,
+        antecedent: str | None,
+    ) -> list[Draft]:
+        if not cues or not units:
+            return []
+        holder = antecedent or holder_of(uses, heads, doc.norm) or state.holder
+        out = []
+        for quantity in quantities:
+            if quantity.value is None or (quantity.maybe_year and not _unit_follows(doc, quantity, units)):
+                continue
+            kind = _numeric_kind(cues, quantity)
+            if kind is None:
+                continue
+            unit = _unit_for(quantity, units)
+            out.append(Draft(kind, unit, Sentence(0, 0), holder=holder, quantity=quantity))
+        return out
+
+    def _made_for(self, drafts: list[Draft], uses: list[PartyUse], cues: list[Mention],
+                  times: list[TimeMention]) -> list[Draft]:
+        """"Iran wil er 6.000 voor Rusland produceren" is also a transfer to Russia."""
+        recipients = [u.mention.key for u in uses if u.direction == "to"]
+        out = []
+        for draft in drafts:
+            if draft.kind == "production" and recipients and recipients[0] != draft.holder:
+                transfer = replace(draft, kind="transfer", supplier=draft.holder,
+                                   recipient=recipients[0], holder=None)
+                transfer.status = self.status.status_from_cues(cues, times) or "expected"
+                out.append(transfer)
+        return out
+
+
+class _Index:
+    """Per-sentence views of the document's annotations."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._m = _bucket(doc.mentions, doc.sentences)
+        self._q = _bucket(doc.quantities, doc.sentences)
+        self._t = _bucket(doc.times, doc.sentences)
+
+    def mentions(self, sentence: Sentence) -> list[Mention]:
+        return self._m.get(id(sentence), [])
+
+    def quantities(self, sentence: Sentence) -> list[QuantityMention]:
+        return self._q.get(id(sentence), [])
+
+    def times(self, sentence: Sentence) -> list[TimeMention]:
+        return self._t.get(id(sentence), [])
+
+
+def _bucket(items: list, sentences: list[Sentence]) -> dict[int, list]:  # type: ignore[type-arg]
+    out: dict[int, list] = {}  # type: ignore[type-arg]
+    ordered = sorted(items, key=lambda m: m.start)
+    index = 0
+    for sentence in sentences:
+        while index < len(ordered) and ordered[index].start < sentence.start:
+            index += 1
+        bucket = []
+        while index < len(ordered) and ordered[index].start < sentence.end:
+            bucket.append(ordered[index])
+            index += 1
+        out[id(sentence)] = bucket
+    return out
+
+
+def _in_spans(mention: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= mention.start and mention.end <= end for start, end in spans)
+
+
+def _has_origin(doc: Doc, cue: Mention, cues: list[Mention], parties: list[Mention]) -> bool:
+    """A usage verb is a transfer only when the origin is named: "drones uit Iran"."""
+    froms = [c for c in cues if c.key == "from" and c.start > cue.start]
+    for prep in froms:
+        if any(0 <= p.start - prep.end <= 4 for p in parties):
+            return True
+    word = doc.norm[cue.start : cue.end]
+    return word.startswith("afkomstig") or word.endswith(("made in", "sourced from"))
+
+
+def _previous_word(doc: Doc, start: int) -> str:
+    words = doc.norm[max(0, start - 20) : start].split()
+    return words[-1] if words else ""
+
+
+def _earlier_units(units: list[ItemUnit], clause: Clause) -> list[ItemUnit]:
+    before = [u for u in units if u.end <= clause.start]
+    return before[-1:] if before else []
+
+
+def _starts_relative(doc: Doc, clause: Clause) -> bool:
+    word = doc.norm[clause.start : clause.start + 12].split(" ", 1)[0].strip(",")
+    return word in ("dat", "die", "which", "who", "that", "waarvan", "welke")
+
+
+def _numeric_kind(cues: list[Mention], quantity: QuantityMention) -> str | None:
+    kinds = [c for c in cues if c.key in NUMERIC_KINDS]
+    if quantity.per:
+        kinds = [c for c in kinds if c.key != "stock"]
+    if not kinds:
+        return None
+    nearest = min(kinds, key=lambda c: abs(c.start - quantity.start))
+    return nearest.key
+
+
+def _unit_for(quantity: QuantityMention, units: list[ItemUnit]) -> ItemUnit:
+    after = [u for u in units if u.start >= quantity.end]
+    return after[0] if after and after[0].start - quantity.end < 40 else units[0]
+
+
+def _unit_follows(doc: Doc, quantity: QuantityMention, units: list[ItemUnit]) -> bool:
+    return any(0 <= u.start - quantity.end <= 2 for u in units)
+
+
+def _quantity_before(doc: Doc, unit: ItemUnit, quantities: list[QuantityMention]) -> QuantityMention | None:
+    """A transfer's number stands right before its item: "zo'n duizend geweren"."""
+    for quantity in quantities:
+        if quantity.value is None or quantity.maybe_year:
+            continue
+        gap = doc.text[quantity.end : unit.start]
+        if 0 <= len(gap) <= 30 and len(gap.split()) <= 3 and "," not in gap:
+            return quantity
+    return None
+
+
+def _relative(previous: Draft, quantities: list[QuantityMention], sentence: Sentence) -> list[Draft]:
+    out = []
+    for quantity in quantities:
+        if quantity.multiplier is None or previous.quantity is None or previous.quantity.value is None:
+            continue
+        value = previous.quantity.value * quantity.multiplier
+        new = replace(previous.quantity, value=value, start=quantity.start, end=quantity.end,
+                      multiplier=None)
+        out.append(replace(previous, quantity=new, sentence=sentence, time=None, sources=[]))
+    return out
+
+
+def _claim_time(times: list[TimeMention]) -> str | None:
+    for mention in times:
+        if not mention.reporting:
+            return mention.value
+    return None
+
+
+def _complete(draft: Draft) -> bool:
+    if draft.kind == "transfer":
+        return bool(draft.supplier and draft.recipient and draft.supplier != draft.recipient)
+    return bool(draft.holder and draft.quantity and draft.quantity.value is not None)
+
+
+def _weak(draft: Draft) -> bool:
+    """"Chinese wapens kunnen na levering worden gebruikt": a bare modal about an
+    unnamed recipient is a general remark, not a claim."""
+    return draft.status == "possible" and draft.modal_only and "recipient" in draft.implied
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for draft in drafts:
+        quantity = draft.quantity.value if draft.quantity else None
+        item = draft.unit.designation or draft.unit.text.lower() or draft.unit.category
+        key = (draft.kind, draft.supplier, draft.recipient, draft.holder, item, quantity,
+               draft.status, draft.stance, draft.time, tuple(draft.sources))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(draft)
+    return out

@@ -1,0 +1,56 @@
+"""Clauses: a sentence is cut before a clause-break word that follows a comma
+("..., maar", "..., mocht", "..., which"); clauses opened by a conditional
+("Als ...", "If ...", "..., mocht ...") are hypothetical and make no claims."""
+
+from __future__ import annotations
+
+from materiel.nlp.doc import Clause, Doc, Mention, Sentence
+
+_COMMA_CHARS = ",;:"
+
+
+class Clauses:
+    name = "clauses"
+    requires = ("sentences", "mentions")
+    assigns = ("clauses",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        cues = [m for m in doc.mentions if m.label == "cue" and m.key in ("break", "hypothetical")]
+        index = 0
+        for sentence in doc.sentences:
+            while index < len(cues) and cues[index].start < sentence.start:
+                index += 1
+            here = []
+            j = index
+            while j < len(cues) and cues[j].start < sentence.end:
+                here.append(cues[j])
+                j += 1
+            sentence.clauses = _split(doc.text, sentence, here)
+            sentence.question = doc.text[sentence.start : sentence.end].rstrip().endswith("?")
+        return doc
+
+
+def _split(text: str, sentence: Sentence, cues: list[Mention]) -> list[Clause]:
+    cuts: list[tuple[int, bool]] = []
+    opening = _first_word_is(cues, sentence.start, text)
+    for cue in cues:
+        before = text[sentence.start : cue.start].rstrip()
+        if before and before[-1] in _COMMA_CHARS:
+            cuts.append((cue.start, cue.key == "hypothetical"))
+    clauses: list[Clause] = []
+    start, hypothetical = sentence.start, opening
+    for cut, is_hypothetical in sorted(cuts):
+        if cut > start:
+            clauses.append(Clause(start, cut, hypothetical))
+        start, hypothetical = cut, is_hypothetical or (opening and not clauses)
+    clauses.append(Clause(start, sentence.end, hypothetical))
+    if opening:
+        # "Als China wapens levert, zouden die ...": the consequence is hypothetical too
+        for clause in clauses[:2]:
+            clause.hypothetical = True
+    return clauses
+
+
+def _first_word_is(cues: list[Mention], start: int, text: str) -> bool:
+    lead = len(text[start:]) - len(text[start:].lstrip("„“\"'‘’( "))
+    return any(c.key == "hypothetical" and c.start == start + lead for c in cues)

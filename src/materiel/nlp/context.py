@@ -1,0 +1,46 @@
+"""Parties implied by context: the recipient (or supplier) a document is about.
+
+A clause like "China levert ook microchips" names no recipient; in a document
+about deliveries to Russia, Russia is meant. The implied party is the one the
+document names most often in that role, else the state it names most often.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from materiel.nlp.doc import Doc
+
+if TYPE_CHECKING:
+    from materiel.nlp.claims import Draft
+
+
+def fill_implied_parties(drafts: list[Draft], doc: Doc) -> None:
+    transfers = [d for d in drafts if d.kind == "transfer"]
+    suppliers = Counter(d.supplier for d in transfers if d.supplier and d.recipient)
+    recipients = Counter(d.recipient for d in transfers if d.supplier and d.recipient)
+    recipients.update(d.recipient for d in transfers if d.recipient and not d.supplier)
+    suppliers.update(d.supplier for d in transfers if d.supplier and not d.recipient)
+    mentioned = Counter(m.key for m in doc.mentions if m.label == "party")
+    for draft in transfers:
+        if draft.recipient is None:
+            draft.recipient = _best(recipients, mentioned, exclude=draft.supplier)
+            draft.implied.add("recipient")
+        if draft.supplier is None:
+            draft.supplier = _best(suppliers, mentioned, exclude=draft.recipient)
+            draft.implied.add("supplier")
+    holders = Counter(d.holder for d in drafts if d.holder)
+    for draft in drafts:
+        if draft.kind != "transfer" and draft.holder is None:
+            draft.holder = _best(holders, mentioned, exclude=None)
+
+
+def _best(role: Counter[str | None], mentioned: Counter[str], exclude: str | None) -> str | None:
+    for key, _ in role.most_common():
+        if key and key != exclude:
+            return key
+    for key, count in mentioned.most_common():
+        if key != exclude and count >= 2:
+            return key
+    return None

@@ -1,0 +1,53 @@
+"""`extract`: documents in, claims-v1 results out (the CLI's plain function)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from materiel.exc import InputError, UnsupportedLanguage
+from materiel.ingest.readers import RawDocument, ReadError
+from materiel.lexicon import available_languages
+from materiel.model import DocumentResult
+from materiel.nlp.doc import Doc
+from materiel.nlp.pipeline import process
+
+
+def check_language(lang: str) -> str | None:
+    """`auto` → None; a code with a lexicon → itself; else UnsupportedLanguage."""
+    if lang == "auto":
+        return None
+    if lang not in available_languages():
+        known = ", ".join(["auto", *available_languages()])
+        raise UnsupportedLanguage(f"unknown language {lang!r} (choose from {known})")
+    return lang
+
+
+def extract_documents(
+    items: Iterable[RawDocument | ReadError],
+    lang: str | None = None,
+    date: str | None = None,
+    overlays: tuple[Path, ...] = (),
+) -> Iterator[DocumentResult | ReadError]:
+    """One result per readable document; read errors pass through in order."""
+    for item in items:
+        if isinstance(item, ReadError):
+            yield item
+            continue
+        try:
+            yield extract_document(item, lang, date, overlays)
+        except (InputError, UnsupportedLanguage) as err:
+            yield ReadError(item.id, str(err))
+
+
+def extract_document(
+    raw: RawDocument, lang: str | None = None, date: str | None = None,
+    overlays: tuple[Path, ...] = (),
+) -> DocumentResult:
+    doc = Doc(raw.id, raw.text, lang or raw.lang, date or raw.date, dict(raw.meta))
+    doc = process(doc, overlays)
+    if doc.lang is None:
+        raise InputError("too little text to tell its language")
+    if doc.lang not in available_languages():
+        raise UnsupportedLanguage(f"language {doc.lang!r} has no lexicon; no claims extracted")
+    return DocumentResult(doc=raw.id, lang=doc.lang, date=doc.date, claims=doc.claims)

@@ -1,0 +1,160 @@
+"""Match every lexicon phrase in one pass over the text (Aho-Corasick).
+
+Matching is on characters, not tokens, so that aliases are found inside Dutch
+compounds: a catalogue name at the start of `Iskander-raketten`, an item word
+as the head of `artilleriegranaten`. Boundary rules per entry keep `Oman` out
+of `Romania` and `us` (the pronoun) out of `US`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ahocorasick
+
+from materiel.lexicon import Lexicon
+from materiel.nlp.doc import Doc, Mention, normalise
+
+ENTITY_LABELS = ("party", "system", "source")
+# inflections allowed after a name: "Iskanders", "Leopards", "Shaheds"
+_NAME_SUFFIXES = ("s", "en", "'s", "e", "n")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    label: str
+    key: str
+    kind: str
+    alias: str
+    head: bool  # may be the head of a compound (left side inside a word)
+    exact_case: bool
+    capital: bool
+
+
+class Gazetteer:
+    """The automaton of one language's lexicon."""
+
+    name = "gazetteer"
+    requires = ("sentences",)
+    assigns = ("mentions",)
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.compounds = lexicon.numbers.compound_words
+        self.automaton = ahocorasick.Automaton()
+        self._entries: dict[str, list[Entry]] = {}
+        for entry in self._all_entries():
+            self._entries.setdefault(normalise(entry.alias), []).append(entry)
+        for phrase, entries in self._entries.items():
+            self.automaton.add_word(phrase, (phrase, tuple(entries)))
+        self.automaton.make_automaton()
+
+    def _all_entries(self) -> list[Entry]:
+        lex = self.lexicon
+        out = [self._entity("party", pid, kind, alias) for alias, pid, kind in lex.party_aliases]
+        out += [self._entity("system", sid, "", alias) for alias, sid in lex.system_aliases]
+        out += [self._entity("source", name, "", alias) for alias, name in lex.source_aliases]
+        out += [Entry("item", cat, "", w, self.compounds, False, False) for w, cat in lex.items]
+        out += self._cue_entries()
+        return [e for e in out if e.alias.strip()]
+
+    def _entity(self, label: str, key: str, kind: str, alias: str) -> Entry:
+        letters = alias.replace(".", "").replace(" ", "")
+        exact = letters.isupper() and len(letters) <= 5
+        return Entry(label, key, kind, alias, False, exact, alias[:1].isupper())
+
+    def _cue_entries(self) -> list[Entry]:
+        cues = self.lexicon.cues
+        out = []
+        for index, cue in enumerate(cues.transfer):
+            head = cue.compound and self.compounds
+            out += [Entry("cue", "transfer", str(index), w, head, False, False) for w in cue.words]
+        for group in cues.status:
+            out += [Entry("cue", "status", group.status, w, False, False, False) for w in group.words]
+        tables = {
+            "hedged": cues.stance.hedged,
+            "denied": cues.stance.denied,
+            "negation": cues.negation,
+            "attr_before": cues.attribution.before,
+            "attr_verb": cues.attribution.verbs,
+            "hypothetical": cues.hypothetical,
+            "stock": cues.kinds.stock,
+            "production": cues.kinds.production,
+            "consumption": cues.kinds.consumption,
+            "to": cues.direction.recipient,
+            "from": cues.direction.supplier,
+            "break": cues.clause_breaks,
+            "item_anaphora": cues.item_anaphora,
+            "government": cues.sources.government,
+            "officials": cues.sources.officials,
+            "outlet_anaphora": cues.sources.outlet_anaphora,
+            "modifier": list(cues.sources.modifiers),
+        }
+        for key, words in tables.items():
+            out += [Entry("cue", key, "", w, False, False, False) for w in words]
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.norm:
+            doc.norm = normalise(doc.text)
+        raw = list(self._raw_matches(doc))
+        doc.mentions = _resolve_overlaps(raw)
+        return doc
+
+    def _raw_matches(self, doc: Doc) -> list[Mention]:
+        text, norm = doc.text, doc.norm
+        out = []
+        for end_index, (phrase, entries) in self.automaton.iter(norm):
+            start = end_index - len(phrase) + 1
+            end = end_index + 1
+            for entry in entries:
+                stop = _accept(entry, text, norm, start, end)
+                if stop:
+                    out.append(Mention(start, stop, entry.label, entry.key, entry.kind))
+        return out
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum()
+
+
+def _accept(entry: Entry, text: str, norm: str, start: int, end: int) -> int:
+    """The end of an accepted match (after any inflection), or 0."""
+    if start > 0 and _is_word_char(norm[start - 1]) and not entry.head:
+        return 0
+    if _is_word_char(norm[start]) and start > 0 and _is_word_char(norm[start - 1]):
+        # a compound head must be at least four letters to mean anything
+        if len(entry.alias) < 4:
+            return 0
+    if entry.exact_case and text[start:end] != entry.alias:
+        return 0
+    if entry.capital and not text[start].isupper() and text[start].isalpha():
+        return 0
+    if end >= len(norm) or not _is_word_char(norm[end]) or not _is_word_char(norm[end - 1]):
+        return end
+    if entry.label in ENTITY_LABELS or entry.label == "item":
+        for suffix in _NAME_SUFFIXES:
+            stop = end + len(suffix)
+            if norm.startswith(suffix, end) and (stop >= len(norm) or not _is_word_char(norm[stop])):
+                return stop
+    return 0
+
+
+def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Leftmost-longest per label (per cue type for cues), in one sweep each."""
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        group = f"cue:{mention.key}" if mention.label == "cue" else mention.label
+        groups.setdefault(group, []).append(mention)
+    kept: list[Mention] = []
+    for group in groups.values():
+        group.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        last_end = -1
+        for mention in group:
+            if mention.start >= last_end:
+                kept.append(mention)
+                last_end = mention.end
+            elif kept and kept[-1].start == mention.start and kept[-1].end == mention.end:
+                continue
+    kept.sort(key=lambda m: (m.start, m.end))
+    return kept

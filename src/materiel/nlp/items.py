@@ -1,0 +1,99 @@
+"""Item units: a named system with the generic word that heads it
+("Iskander-raketten", "Leopard 2 tanks") is one item; "onderdelen voor
+drones" is parts, not drones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from materiel.lexicon import Lexicon
+from materiel.nlp.doc import Doc, Mention, normalise
+
+_GLUE = {"", "-"}
+
+
+@dataclass(slots=True)
+class ItemUnit:
+    start: int
+    end: int
+    category: str
+    designation: str | None
+    text: str
+
+
+def item_units(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[ItemUnit]:
+    """The items named in `mentions` (one sentence's), merged and filtered."""
+    raw = sorted((m for m in mentions if m.label in ("item", "system")), key=lambda m: m.start)
+    units: list[ItemUnit] = []
+    for mention in raw:
+        if units and _joins(doc.text, units[-1], mention):
+            _absorb(units[-1], mention, doc.text, lexicon)
+            continue
+        units.append(_unit(mention, doc.text, lexicon))
+    return _drop_payloads(doc, _drop_modifiers(doc, units), lexicon)
+
+
+def _unit(mention: Mention, text: str, lexicon: Lexicon) -> ItemUnit:
+    if mention.label == "system":
+        category = lexicon.systems[mention.key].category
+        return ItemUnit(mention.start, mention.end, category, mention.key, "")
+    return ItemUnit(mention.start, mention.end, mention.key, None, "")
+
+
+def _joins(text: str, unit: ItemUnit, mention: Mention) -> bool:
+    gap = text[unit.end : mention.start]
+    if mention.start < unit.end:
+        return True
+    joined = (gap.strip() in _GLUE and len(gap) <= 2) or (
+        bool(gap) and all(c.isalnum() or c == "-" for c in gap)
+    )
+    # a system then its generic word ("Iskander-raketten", "F-16 jets"), or the reverse
+    # for a word inside the same token ("kamikazedrones" after nothing)
+    return joined and (unit.designation is not None or mention.label == "system")
+
+
+def _absorb(unit: ItemUnit, mention: Mention, text: str, lexicon: Lexicon) -> None:
+    unit.end = max(unit.end, mention.end)
+    if mention.label == "system" and unit.designation is None:
+        unit.designation = mention.key
+        unit.category = lexicon.systems[mention.key].category
+
+
+def _drop_modifiers(doc: Doc, units: list[ItemUnit]) -> list[ItemUnit]:
+    """"onderdelen voor drones", "drone parts": the parts are the item."""
+    out: list[ItemUnit] = []
+    for index, unit in enumerate(units):
+        if out and out[-1].category == "components" and unit.designation is None:
+            gap = normalise(doc.text[out[-1].end : unit.start]).strip()
+            if gap in ("voor", "for", "van", "of", "voor de", "for the", "van de", "of the"):
+                out[-1].end = unit.end
+                continue
+        following = units[index + 1] if index + 1 < len(units) else None
+        if following and following.category == "components" and following.designation is None:
+            if doc.text[unit.end : following.start] in (" ", "-"):
+                continue
+        out.append(unit)
+    for unit in out:
+        unit.text = _extend_word(doc.text, unit.start, unit.end)
+    return out
+
+
+def _drop_payloads(doc: Doc, units: list[ItemUnit], lexicon: Lexicon) -> list[ItemUnit]:
+    """"50 kilo aan explosieven": a weight of something is a payload, not items."""
+    weights = {normalise(w) for w in lexicon.numbers.not_counts}
+    out = []
+    for unit in units:
+        before = normalise(doc.text[max(0, unit.start - 30) : unit.start]).split()
+        if len(before) >= 2 and before[-1] in ("aan", "of", "van") and before[-2] in weights:
+            continue
+        out.append(unit)
+    return out
+
+
+def _extend_word(text: str, start: int, end: int) -> str:
+    """The whole written word(s) of the item: "artilleriegranaten", "DF-11’s"."""
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-"):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] in "’'-"):
+        end += 1
+    return text[start:end].strip("-'’")

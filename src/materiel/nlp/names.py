@@ -1,0 +1,41 @@
+"""Person names the catalogue does not know: capitalised sequences, and the
+document's memory of full names so that a later surname resolves."""
+
+from __future__ import annotations
+
+import re
+
+_PARTICLE = r"(?:van|de|der|den|von|ter|ten|al|bin|ibn|el|la|le|du|da|dos|del)"
+_CAP = r"(?:[dD][’']|O[’'])?[A-ZÀ-ÖØ-Þ][\w’'\-]+"
+PERSON = re.compile(rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP})*")
+
+FUNCTION_WORDS = {
+    "de", "het", "een", "the", "a", "an", "in", "op", "volgens", "maar", "en", "dat", "die",
+    "this", "that", "but", "and", "ook", "also", "zo", "toen", "then", "dit", "deze", "als", "if",
+    "when", "na", "after", "voor", "before", "according", "said", "says", "told", "minister",
+    "president", "mr", "ms", "mrs", "dr",
+}
+
+
+def strip_function_words(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """"Het Duitse" is no name: drop capitalised function words at the front."""
+    words = text[start:end].split()
+    while words and words[0].lower().rstrip(".") in FUNCTION_WORDS:
+        start = text.index(words[0], start) + len(words[0])
+        words = words[1:]
+        while start < end and text[start].isspace():
+            start += 1
+    return (start, end) if words else None
+
+
+def full_names(text: str) -> dict[str, str]:
+    """Surname (lower-case) → the full name it was first written with."""
+    memory: dict[str, str] = {}
+    for match in PERSON.finditer(text):
+        span = strip_function_words(text, match.start(), match.end())
+        if span is None:
+            continue
+        words = text[span[0] : span[1]].split()
+        if len(words) >= 2 and not any(w.islower() for w in words):
+            memory.setdefault(words[-1].lower().replace("’", "'"), " ".join(words))
+    return memory

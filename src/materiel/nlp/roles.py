@@ -1,0 +1,137 @@
+"""Who is supplier, recipient or holder in a clause.
+
+Word order gives the subject (the first party named before the cue), the
+cue says whether a subject supplies or receives (`levert` vs `koopt`),
+prepositions give direction (`aan Rusland`, `uit Iran`), and an adjective
+of origin before the item or the delivery noun (`Chinese levering`) names
+the supplier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from materiel.nlp.doc import Clause, Doc, Mention, normalise
+
+_SKIP = {"de", "het", "the", "zijn", "haar", "hun", "its", "his", "her", "their", "een", "a",
+         "an", "die", "dat", "this", "these", "deze", "het", "ons", "our", "onze"}
+
+
+@dataclass(slots=True)
+class Roles:
+    supplier: str | None = None
+    recipient: str | None = None
+    holder: str | None = None
+
+
+@dataclass(slots=True)
+class PartyUse:
+    mention: Mention
+    direction: str | None  # "to" or "from" when a preposition governs it
+    origin: bool  # an adjective before an item or delivery noun
+
+
+def party_uses(doc: Doc, parties: list[Mention], cues: list[Mention], heads: list[int]) -> list[PartyUse]:
+    """`heads`: starts of the item units and transfer nouns the adjectives may modify."""
+    preps = {c.start: c.key for c in cues if c.key in ("to", "from")}
+    prep_ends = {c.end: c.key for c in cues if c.key in ("to", "from")}
+    out = []
+    for mention in parties:
+        direction = _governing(doc.norm, mention.start, prep_ends)
+        origin = mention.kind == "adjectives" and any(
+            0 <= head - mention.end <= 25 and " " not in doc.norm[mention.end : head].strip()
+            for head in heads
+        )
+        out.append(PartyUse(mention, direction, origin))
+    del preps
+    return out
+
+
+def _governing(norm: str, start: int, prep_ends: dict[int, str]) -> str | None:
+    """The preposition before a party, skipping determiners and adjectives."""
+    pos = start
+    for _ in range(4):
+        while pos > 0 and norm[pos - 1] == " ":
+            pos -= 1
+        if pos in prep_ends:
+            return prep_ends[pos]
+        word_start = norm.rfind(" ", 0, pos) + 1
+        word = norm[word_start:pos]
+        if word not in _SKIP and not _adjectival(word):
+            return None
+        pos = word_start
+    return None
+
+
+def _adjectival(word: str) -> bool:
+    return word.endswith(("e", "se", "ische", "ese", "an", "ian", "ish")) and len(word) > 3
+
+
+def transfer_roles(uses: list[PartyUse], cue: Mention | None, subject_role: str,
+                   antecedent: str | None) -> Roles:
+    roles = Roles()
+    free: list[PartyUse] = []
+    for use in uses:
+        key = use.mention.key
+        if use.direction == "to" and roles.recipient is None:
+            roles.recipient = key
+        elif use.direction == "from" and roles.supplier is None:
+            roles.supplier = key
+        elif use.origin and roles.supplier is None and use.mention.kind == "adjectives":
+            roles.supplier = key
+        else:
+            free.append(use)
+    if antecedent and subject_role in ("supplier", "recipient") and not _filled(roles, subject_role):
+        setattr(roles, subject_role, antecedent)
+    order = _order(free, cue)
+    for use in order:
+        key = use.mention.key
+        if key in (roles.supplier, roles.recipient):
+            continue
+        role = subject_role if not _filled(roles, subject_role) else _other(subject_role)
+        if role == "either":
+            role = "recipient" if roles.recipient is None else "supplier"
+        if not _filled(roles, role):
+            setattr(roles, role, key)
+    return roles
+
+
+def _order(free: list[PartyUse], cue: Mention | None) -> list[PartyUse]:
+    """Subjects first: parties before the cue, then those after it."""
+    if cue is None:
+        return free
+    before = [u for u in free if u.mention.start < cue.start]
+    after = [u for u in free if u.mention.start >= cue.start]
+    return before + after
+
+
+def _filled(roles: Roles, role: str) -> bool:
+    if role == "either":
+        return roles.supplier is not None and roles.recipient is not None
+    return getattr(roles, role) is not None
+
+
+def _other(role: str) -> str:
+    return {"supplier": "recipient", "recipient": "supplier"}.get(role, "either")
+
+
+def holder_of(uses: list[PartyUse], heads: list[int], norm: str) -> str | None:
+    """The holder of a stock, output or use: an adjective before the item or
+    stock noun ("de Russische voorraad"), else the first party not governed by
+    a preposition."""
+    for use in uses:
+        if use.origin:
+            return use.mention.key
+    for use in uses:
+        if use.direction is None:
+            return use.mention.key
+    del heads, norm
+    return None
+
+
+def in_clause(items: list[Mention], clause: Clause) -> list[Mention]:
+    return [m for m in items if clause.start <= m.start < clause.end]
+
+
+def cue_text(doc: Doc, cue: Mention) -> str:
+    return normalise(doc.text[cue.start : cue.end])

@@ -1,0 +1,79 @@
+"""Sentences with spaCy's rule-based tokenizer and sentencizer.
+
+Paragraphs (lines) are split first: headlines and speaker labels have no
+final stop, and splitting keeps memory flat on very long documents.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+import spacy
+
+from materiel.nlp.doc import Doc, Sentence
+
+_LINE = re.compile(r"[^\n]+")
+# spaCy has blank pipelines for these; other languages use the multi-language one
+_SPACY_LANGS = {"nl", "en", "de", "fr", "es", "it", "pt", "ru", "uk", "pl"}
+# a sentence longer than this is cut at its last comma before it (run-on junk)
+_MAX_SENTENCE = 2000
+
+
+@lru_cache(maxsize=8)
+def _blank(lang: str) -> Any:
+    nlp = spacy.blank(lang if lang in _SPACY_LANGS else "xx")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+class Sentencizer:
+    name = "sentences"
+    requires = ("lang",)
+    assigns = ("sentences", "words")
+
+    def __call__(self, doc: Doc) -> Doc:
+        nlp = _blank(doc.lang or "xx")
+        sentences: list[Sentence] = []
+        words = 0
+        for paragraph, line in enumerate(_LINE.finditer(doc.text)):
+            if not line.group().strip():
+                continue
+            for start, end, count in _split_line(nlp, line.group(), line.start()):
+                sentences.append(Sentence(start, end, paragraph))
+                words += count
+        doc.sentences = sentences
+        doc.words = words
+        return doc
+
+
+def _split_line(nlp: Any, line: str, offset: int) -> list[tuple[int, int, int]]:
+    out = []
+    for piece_start, piece in _pieces(line):
+        parsed = nlp(piece)
+        for sent in parsed.sents:
+            text = sent.text
+            stripped = text.strip()
+            if not stripped:
+                continue
+            lead = len(text) - len(text.lstrip())
+            start = offset + piece_start + sent.start_char + lead
+            count = sum(1 for tok in sent if not tok.is_punct and not tok.is_space)
+            out.append((start, start + len(stripped), count))
+    return out
+
+
+def _pieces(line: str) -> list[tuple[int, str]]:
+    """Cut over-long lines so that the tokenizer's memory stays bounded."""
+    if len(line) <= _MAX_SENTENCE * 5:
+        return [(0, line)]
+    out, start = [], 0
+    while start < len(line):
+        stop = min(len(line), start + _MAX_SENTENCE * 5)
+        if stop < len(line):
+            cut = max(line.rfind(". ", start, stop), line.rfind(" ", start, stop))
+            stop = cut + 1 if cut > start else stop
+        out.append((start, line[start:stop]))
+        start = stop
+    return out
