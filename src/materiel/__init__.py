@@ -1,2 +1,3 @@
 """materiel: arms-transfer claims from news reports."""
+
 __version__ = "0.1.0"

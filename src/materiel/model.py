@@ -24,7 +24,13 @@ Category = Literal[
     "weapons_unspecified",
 ]
 Status = Literal[
-    "delivered", "ongoing", "agreed", "negotiating", "considering", "requested", "expected",
+    "delivered",
+    "ongoing",
+    "agreed",
+    "negotiating",
+    "considering",
+    "requested",
+    "expected",
     "possible",
 ]
 Stance = Literal["asserted", "hedged", "denied"]

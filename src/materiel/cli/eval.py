@@ -17,7 +17,9 @@ from materiel.nlp.pipeline import process
 
 def eval_cli(
     gold: Annotated[Path, typer.Argument(help="Gold file (claims-v1 JSON Lines).")],
-    pred: Annotated[Path | None, typer.Option(help="Predictions instead of running the extractor.")] = None,
+    pred: Annotated[
+        Path | None, typer.Option(help="Predictions instead of running the extractor.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     errors: Annotated[bool, typer.Option(help="List missed and spurious claims.")] = False,
 ) -> None:
@@ -53,8 +55,10 @@ def _print_table(scores: Scores) -> None:
     for name, tally in rows:
         if not (tally.gold or tally.predicted):
             continue
-        line = (f"{name:12} {tally.gold:5d} {tally.predicted:5d} {tally.matched:5d} "
-                f"{tally.precision:6.3f} {tally.recall:6.3f} {tally.f1:6.3f}")
+        line = (
+            f"{name:12} {tally.gold:5d} {tally.predicted:5d} {tally.matched:5d} "
+            f"{tally.precision:6.3f} {tally.recall:6.3f} {tally.f1:6.3f}"
+        )
         line += "".join(f" {tally.accuracy(f):8.3f}" for f in FIELDS)
         typer.echo(line)
 
@@ -66,7 +70,12 @@ def _print_errors(scores: Scores) -> None:
         claim = gold or predicted
         assert claim is not None
         tag = "MISSED  " if gold is not None else "SPURIOUS"
-        parties = f"{claim.supplier}->{claim.recipient}" if claim.kind == "transfer" else claim.holder
+        parties = (
+            f"{claim.supplier}->{claim.recipient}" if claim.kind == "transfer" else claim.holder
+        )
         item = claim.item.designation or claim.item.category
-        typer.echo(f"{tag} {doc} {claim.kind} {parties} {item} q={claim.quantity and claim.quantity.value} "
-                   f"{claim.status} {claim.stance} {claim.sources} | {claim.evidence.text[:90]}")
+        typer.echo(
+            f"{tag} {doc} {claim.kind} {parties} {item} "
+            f"q={claim.quantity and claim.quantity.value} "
+            f"{claim.status} {claim.stance} {claim.sources} | {claim.evidence.text[:90]}"
+        )

@@ -19,8 +19,17 @@ def table_cli(
     """Print the claims of `materiel extract` output as a table."""
     lines = sys.stdin if source == "-" else _open(source)
     table = Table(show_lines=False, header_style="bold")
-    for column in ("doc", "kind", "supplier→recipient / holder", "item", "quantity", "status",
-                   "stance", "sources", "time"):
+    for column in (
+        "doc",
+        "kind",
+        "supplier→recipient / holder",
+        "item",
+        "quantity",
+        "status",
+        "stance",
+        "sources",
+        "time",
+    ):
         table.add_column(column, overflow="fold")
     count = 0
     for number, line in enumerate(lines, start=1):
@@ -40,7 +49,7 @@ def table_cli(
 
 def _open(path: str) -> Any:
     try:
-        return open(path, encoding="utf-8")  # noqa: SIM115 - read lazily, closed at exit
+        return open(path, encoding="utf-8")
     except OSError as err:
         raise InputError(f"{path}: cannot read: {err.strerror}") from err
 
@@ -58,6 +67,14 @@ def _row(doc: str, claim: dict[str, Any]) -> list[str]:
         amount = ("~" if quantity.get("approximate") else "") + f"{quantity['value']:,}"
         amount += {"at_least": "+", "at_most": " max"}.get(quantity.get("bound") or "", "")
         amount += f"/{quantity['per']}" if quantity.get("per") else ""
-    return [doc.rsplit("/", 1)[-1], claim["kind"], parties, f"{name} ({item['text']})", amount,
-            claim.get("status") or "", claim["stance"], ", ".join(claim.get("sources", [])),
-            claim.get("time") or ""]
+    return [
+        doc.rsplit("/", 1)[-1],
+        claim["kind"],
+        parties,
+        f"{name} ({item['text']})",
+        amount,
+        claim.get("status") or "",
+        claim["stance"],
+        ", ".join(claim.get("sources", [])),
+        claim.get("time") or "",
+    ]

@@ -36,10 +36,15 @@ def read_gold(path: Path) -> list[GoldDocument]:
                 raise GoldFormatError(f"{where}: cannot read text_file {text_path}: {err}") from err
         if not isinstance(text, str):
             raise GoldFormatError(f"{where}: needs 'text' or 'text_file'")
-        out.append(GoldDocument(
-            doc=str(record.get("doc", number)), lang=record.get("lang"), date=record.get("date"),
-            text=text, claims=_claims(record, where),
-        ))
+        out.append(
+            GoldDocument(
+                doc=str(record.get("doc", number)),
+                lang=record.get("lang"),
+                date=record.get("date"),
+                text=text,
+                claims=_claims(record, where),
+            )
+        )
     return out
 
 

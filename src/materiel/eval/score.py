@@ -35,8 +35,11 @@ class Tally:
 
     def as_dict(self) -> dict[str, float | int]:
         out: dict[str, float | int] = {
-            "gold": self.gold, "predicted": self.predicted, "matched": self.matched,
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "matched": self.matched,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
         }
         out.update({f"{name}_accuracy": round(self.accuracy(name), 4) for name in FIELDS})
@@ -50,8 +53,10 @@ class Scores:
     pairs: list[tuple[str, Claim | None, Claim | None]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
-        return {"all": self.total.as_dict(),
-                "by_kind": {k: t.as_dict() for k, t in self.by_kind.items() if t.gold or t.predicted}}
+        return {
+            "all": self.total.as_dict(),
+            "by_kind": {k: t.as_dict() for k, t in self.by_kind.items() if t.gold or t.predicted},
+        }
 
 
 def score(documents: Iterable[tuple[str, list[Claim], list[Claim]]]) -> Scores:

@@ -6,8 +6,27 @@ import charset_normalizer
 
 from materiel.exc import InputError
 
-_BINARY_CONTROL = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27,
-                                      28, 29, 30, 31}
+_BINARY_CONTROL = set(range(0, 9)) | {
+    11,
+    14,
+    15,
+    16,
+    17,
+    18,
+    19,
+    20,
+    21,
+    22,
+    23,
+    24,
+    25,
+    26,
+    27,
+    28,
+    29,
+    30,
+    31,
+}
 
 
 def decode(data: bytes) -> str:

@@ -81,7 +81,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     size = path.stat().st_size
     if size > max_bytes:
         raise InputError(
-            f"file too large ({size / 1e6:.0f} MB > {max_bytes / 1e6:.0f} MB limit); "
+            f"file too large ({size / 2**20:.0f} MiB > {max_bytes / 2**20:.0f} MiB limit); "
             "split it or raise --max-bytes"
         )
     return path.read_bytes()
@@ -90,7 +90,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 def _read_stdin(max_bytes: int) -> Iterator[Item]:
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
-        yield ReadError("-", f"standard input larger than the {max_bytes / 1e6:.0f} MB limit")
+        yield ReadError("-", f"standard input larger than the {max_bytes / 2**20:.0f} MiB limit")
         return
     if data.lstrip()[:1] == b"{":
         yield from read_jsonl(data.splitlines(keepends=True), "-", max_bytes)
@@ -106,8 +106,11 @@ def text_document(name: str, text: str) -> RawDocument:
     if not body.strip():
         raise InputError("empty document")
     return RawDocument(
-        id=str(meta.get("id") or name), text=body, lang=_opt(meta.get("lang")),
-        date=_opt(meta.get("date")), meta=meta,
+        id=str(meta.get("id") or name),
+        text=body,
+        lang=_opt(meta.get("lang")),
+        date=_opt(meta.get("date")),
+        meta=meta,
     )
 
 
@@ -136,7 +139,11 @@ def html_document(name: str, html: str) -> RawDocument:
     meta: dict[str, Any] = {}
     found = trafilatura.extract_metadata(html)
     if found is not None:
-        meta = {k: v for k, v in found.as_dict().items() if k in ("title", "date", "url", "sitename") and v}
+        meta = {
+            k: v
+            for k, v in found.as_dict().items()
+            if k in ("title", "date", "url", "sitename") and v
+        }
     return RawDocument(id=name, text=text, date=_opt(meta.get("date")), meta=meta)
 
 
@@ -166,8 +173,11 @@ def _json_document(raw: bytes, where: str) -> RawDocument:
         raise InputError("no 'text' in the object")
     meta = {k: v for k, v in record.items() if k != "text"}
     return RawDocument(
-        id=str(record.get("id") or where), text=text, lang=_opt(record.get("lang")),
-        date=_opt(record.get("date")), meta=meta,
+        id=str(record.get("id") or where),
+        text=text,
+        lang=_opt(record.get("lang")),
+        date=_opt(record.get("date")),
+        meta=meta,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -110,7 +111,7 @@ def _check_lineage(systems: dict[str, SystemBase]) -> None:
                 )
 
 
-def _known(ids: dict[str, object], ident: str, where: str) -> None:
+def _known(ids: Mapping[str, object], ident: str, where: str) -> None:
     if ident not in ids:
         raise InvalidLexicon(f"{where}: unknown id {ident!r} (not in base.yaml)")
 

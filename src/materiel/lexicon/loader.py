@@ -97,7 +97,9 @@ def validate_mapping(data: Any, model: type[M], where: str) -> M:
 def _explain(err: ValidationError) -> str:
     first = err.errors()[0]
     loc = ".".join(str(p) for p in first["loc"])
-    return f"{loc}: {first['msg']}" + (f" (and {err.error_count() - 1} more)" if err.error_count() > 1 else "")
+    return f"{loc}: {first['msg']}" + (
+        f" (and {err.error_count() - 1} more)" if err.error_count() > 1 else ""
+    )
 
 
 def available_languages() -> list[str]:

@@ -18,8 +18,8 @@ _WINDOW = 90  # characters after a "volgens"-type cue in which its source stands
 
 class Attribution:
     name = "attribution"
-    requires = ("sentences", "mentions", "clauses", "speakers")
-    assigns = ("sources",)
+    requires: tuple[str, ...] = ("sentences", "mentions", "clauses", "speakers")
+    assigns: tuple[str, ...] = ("sources",)
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -35,7 +35,9 @@ class Attribution:
             finder = _Finder(self, doc, mentions, memory, last_outlet)
             refs = finder.attributions(sentence)
             if sentence.speaker:
-                refs.insert(0, SourceRef(sentence.speaker, sentence.start, sentence.start, "person"))
+                refs.insert(
+                    0, SourceRef(sentence.speaker, sentence.start, sentence.start, "person")
+                )
             sentence.sources = _dedupe(refs)
             sentence.source_spans = finder.spans
             for ref in sentence.sources:
@@ -99,7 +101,7 @@ class _Finder:
         return found
 
     def _complementizer(self, cue: Mention, sentence: Sentence) -> int:
-        """"ontkende tegen de Duitse kanselier dat ...": the addressee is part of the frame."""
+        """ "ontkende tegen de Duitse kanselier dat ...": the addressee is part of the frame."""
         text = self.doc.norm[cue.end : min(sentence.end, cue.end + 70)]
         for mark in (" dat ", " that "):
             cut = text.find(mark)
@@ -120,7 +122,9 @@ class _Finder:
         for mark in (", ", "; ", "„", "“", '"', "”"):
             cut = text.rfind(mark)
             if cut >= 0 and len(text) - cut > 3:
-                start = max(start, start + cut + len(mark)) if cut + len(mark) < len(text) else start
+                start = (
+                    max(start, start + cut + len(mark)) if cut + len(mark) < len(text) else start
+                )
         found = self.candidates(start, cue.start)
         if found:
             self.spans.append((start, cue.end))
@@ -164,8 +168,9 @@ class _Finder:
             if party is None:
                 return None
             if mention.kind == "leaders":
-                return SourceRef(self.doc.text[mention.start : mention.end], mention.start,
-                                 mention.end, "person")
+                return SourceRef(
+                    self.doc.text[mention.start : mention.end], mention.start, mention.end, "person"
+                )
             if party.kind == "state":
                 name = f"{lex.party_adjective_en.get(party.id, party.name)} government"
                 return SourceRef(name, mention.start, mention.end, "government")
@@ -173,7 +178,8 @@ class _Finder:
         return None
 
     def _collective(self, noun: Mention, inside: list[Mention]) -> SourceRef | None:
-        """"de Chinese overheid" → Chinese government; "westerse functionarissen" → western officials."""
+        """A government or officials named by adjective: "de Chinese overheid" is
+        the Chinese government, "westerse functionarissen" western officials."""
         lex = self.owner.lexicon
         word = "government" if noun.key == "government" else "officials"
         before = [m for m in inside if m.end <= noun.start and noun.start - m.end <= 12]
@@ -182,7 +188,9 @@ class _Finder:
                 adjective = lex.party_adjective_en.get(mention.key, mention.key)
                 return SourceRef(f"{adjective} {word}", mention.start, noun.end, "government")
             if mention.label == "cue" and mention.key == "modifier":
-                modifier = self.owner.modifiers.get(normalise(self.doc.text[mention.start : mention.end]))
+                modifier = self.owner.modifiers.get(
+                    normalise(self.doc.text[mention.start : mention.end])
+                )
                 if modifier:
                     return SourceRef(f"{modifier} {word}", mention.start, noun.end, "government")
         return None

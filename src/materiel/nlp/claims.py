@@ -45,8 +45,15 @@ class _State:
 
 class ClaimBuilder:
     name = "claims"
-    requires = ("sentences", "mentions", "quantities", "times", "clauses", "sources")
-    assigns = ("claims",)
+    requires: tuple[str, ...] = (
+        "sentences",
+        "mentions",
+        "quantities",
+        "times",
+        "clauses",
+        "sources",
+    )
+    assigns: tuple[str, ...] = ("claims",)
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -104,7 +111,9 @@ class ClaimBuilder:
         antecedent: str | None,
     ) -> tuple[list[Draft], bool, str | None]:
         inside = [m for m in mentions if clause.start <= m.start < clause.end]
-        parties = [m for m in inside if m.label == "party" and not _in_spans(m, sentence.source_spans)]
+        parties = [
+            m for m in inside if m.label == "party" and not _in_spans(m, sentence.source_spans)
+        ]
         last_party = parties[-1].key if parties else None
         if clause.hypothetical:
             return [], False, last_party
@@ -123,13 +132,15 @@ class ClaimBuilder:
         heads = [u.start for u in clause_units] + [c.start for c in cues if c.key == "transfer"]
         uses = party_uses(doc, parties, cues, heads)
         relative_antecedent = antecedent if _starts_relative(doc, clause) else None
-        drafts = self._numeric(doc, clause_units, quantities, numeric, uses, heads, state,
-                               relative_antecedent)
+        drafts = self._numeric(
+            doc, clause_units, quantities, numeric, uses, heads, state, relative_antecedent
+        )
         if drafts and any(d.kind == "production" for d in drafts):
             drafts += self._made_for(drafts, uses, cues, times)
         if transfer is not None or self._status_trigger(cues, parties, clause_units):
-            drafts += self._transfers(doc, clause_units, quantities, transfer, cues, uses,
-                                      relative_antecedent)
+            drafts += self._transfers(
+                doc, clause_units, quantities, transfer, cues, uses, relative_antecedent
+            )
         if not clause_units and not drafts and quantities and state.numeric:
             drafts += _relative(state.numeric, quantities, sentence)
             anaphora = anaphora or bool(drafts)
@@ -142,7 +153,9 @@ class ClaimBuilder:
             draft.stance = self.status.stance(doc, cues, mentions, sentence)
         return drafts, anaphora, last_party
 
-    def _transfer_cue(self, doc: Doc, cues: list[Mention], parties: list[Mention]) -> Mention | None:
+    def _transfer_cue(
+        self, doc: Doc, cues: list[Mention], parties: list[Mention]
+    ) -> Mention | None:
         for cue in cues:
             if cue.key != "transfer":
                 continue
@@ -154,7 +167,9 @@ class ClaimBuilder:
             return cue
         return None
 
-    def _status_trigger(self, cues: list[Mention], parties: list[Mention], units: list[ItemUnit]) -> bool:
+    def _status_trigger(
+        self, cues: list[Mention], parties: list[Mention], units: list[ItemUnit]
+    ) -> bool:
         return bool(parties and units) and any(
             c.key == "status" and c.kind in _TRIGGER_STATUSES for c in cues
         )
@@ -172,8 +187,11 @@ class ClaimBuilder:
         subject = self._subject_role(cue, cues)
         roles = transfer_roles(uses, cue, subject, antecedent)
         if not units and cue is not None:
-            units = [ItemUnit(cue.start, cue.end, "weapons_unspecified", None,
-                              doc.text[cue.start : cue.end])]
+            units = [
+                ItemUnit(
+                    cue.start, cue.end, "weapons_unspecified", None, doc.text[cue.start : cue.end]
+                )
+            ]
         out = []
         for unit in units:
             draft = Draft("transfer", unit, Sentence(0, 0), roles.supplier, roles.recipient)
@@ -205,7 +223,9 @@ class ClaimBuilder:
         holder = antecedent or holder_of(uses, heads, doc.norm) or state.holder
         out = []
         for quantity in quantities:
-            if quantity.value is None or (quantity.maybe_year and not _unit_follows(doc, quantity, units)):
+            if quantity.value is None or (
+                quantity.maybe_year and not _unit_follows(doc, quantity, units)
+            ):
                 continue
             kind = _numeric_kind(cues, quantity)
             if kind is None:
@@ -214,15 +234,25 @@ class ClaimBuilder:
             out.append(Draft(kind, unit, Sentence(0, 0), holder=holder, quantity=quantity))
         return out
 
-    def _made_for(self, drafts: list[Draft], uses: list[PartyUse], cues: list[Mention],
-                  times: list[TimeMention]) -> list[Draft]:
-        """"Iran wil er 6.000 voor Rusland produceren" is also a transfer to Russia."""
+    def _made_for(
+        self,
+        drafts: list[Draft],
+        uses: list[PartyUse],
+        cues: list[Mention],
+        times: list[TimeMention],
+    ) -> list[Draft]:
+        """ "Iran wil er 6.000 voor Rusland produceren" is also a transfer to Russia."""
         recipients = [u.mention.key for u in uses if u.direction == "to"]
         out = []
         for draft in drafts:
             if draft.kind == "production" and recipients and recipients[0] != draft.holder:
-                transfer = replace(draft, kind="transfer", supplier=draft.holder,
-                                   recipient=recipients[0], holder=None)
+                transfer = replace(
+                    draft,
+                    kind="transfer",
+                    supplier=draft.holder,
+                    recipient=recipients[0],
+                    holder=None,
+                )
                 transfer.status = self.status.status_from_cues(cues, times) or "expected"
                 out.append(transfer)
         return out
@@ -309,7 +339,9 @@ def _unit_follows(doc: Doc, quantity: QuantityMention, units: list[ItemUnit]) ->
     return any(0 <= u.start - quantity.end <= 2 for u in units)
 
 
-def _quantity_before(doc: Doc, unit: ItemUnit, quantities: list[QuantityMention]) -> QuantityMention | None:
+def _quantity_before(
+    doc: Doc, unit: ItemUnit, quantities: list[QuantityMention]
+) -> QuantityMention | None:
     """A transfer's number stands right before its item: "zo'n duizend geweren"."""
     for quantity in quantities:
         if quantity.value is None or quantity.maybe_year:
@@ -320,14 +352,21 @@ def _quantity_before(doc: Doc, unit: ItemUnit, quantities: list[QuantityMention]
     return None
 
 
-def _relative(previous: Draft, quantities: list[QuantityMention], sentence: Sentence) -> list[Draft]:
+def _relative(
+    previous: Draft, quantities: list[QuantityMention], sentence: Sentence
+) -> list[Draft]:
     out = []
     for quantity in quantities:
-        if quantity.multiplier is None or previous.quantity is None or previous.quantity.value is None:
+        if (
+            quantity.multiplier is None
+            or previous.quantity is None
+            or previous.quantity.value is None
+        ):
             continue
         value = previous.quantity.value * quantity.multiplier
-        new = replace(previous.quantity, value=value, start=quantity.start, end=quantity.end,
-                      multiplier=None)
+        new = replace(
+            previous.quantity, value=value, start=quantity.start, end=quantity.end, multiplier=None
+        )
         out.append(replace(previous, quantity=new, sentence=sentence, time=None, sources=[]))
     return out
 
@@ -346,7 +385,7 @@ def _complete(draft: Draft) -> bool:
 
 
 def _weak(draft: Draft) -> bool:
-    """"Chinese wapens kunnen na levering worden gebruikt": a bare modal about an
+    """ "Chinese wapens kunnen na levering worden gebruikt": a bare modal about an
     unnamed recipient is a general remark, not a claim."""
     return draft.status == "possible" and draft.modal_only and "recipient" in draft.implied
 
@@ -357,8 +396,18 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         quantity = draft.quantity.value if draft.quantity else None
         item = draft.unit.designation or draft.unit.text.lower() or draft.unit.category
-        key = (draft.kind, draft.supplier, draft.recipient, draft.holder, item, quantity,
-               draft.status, draft.stance, draft.time, tuple(draft.sources))
+        key = (
+            draft.kind,
+            draft.supplier,
+            draft.recipient,
+            draft.holder,
+            item,
+            quantity,
+            draft.status,
+            draft.stance,
+            draft.time,
+            tuple(draft.sources),
+        )
         if key in seen:
             continue
         seen.add(key)

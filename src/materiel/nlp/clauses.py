@@ -11,8 +11,8 @@ _COMMA_CHARS = ",;:"
 
 class Clauses:
     name = "clauses"
-    requires = ("sentences", "mentions")
-    assigns = ("clauses",)
+    requires: tuple[str, ...] = ("sentences", "mentions")
+    assigns: tuple[str, ...] = ("clauses",)
 
     def __call__(self, doc: Doc) -> Doc:
         cues = [m for m in doc.mentions if m.label == "cue" and m.key in ("break", "hypothetical")]

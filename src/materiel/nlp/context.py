@@ -36,7 +36,7 @@ def fill_implied_parties(drafts: list[Draft], doc: Doc) -> None:
             draft.holder = _best(holders, mentioned, exclude=None)
 
 
-def _best(role: Counter[str | None], mentioned: Counter[str], exclude: str | None) -> str | None:
+def _best(role: Counter[str], mentioned: Counter[str], exclude: str | None) -> str | None:
     for key, _ in role.most_common():
         if key and key != exclude:
             return key

@@ -88,8 +88,9 @@ class Doc:
         return [m for m in items if m.start >= start and m.end <= end]
 
 
-_FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "‒": "-",
-                       "–": "-", "—": "-"})
+_FOLD = str.maketrans(
+    {"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"}
+)
 
 
 def normalise(text: str) -> str:

@@ -41,7 +41,9 @@ def extract_documents(
 
 
 def extract_document(
-    raw: RawDocument, lang: str | None = None, date: str | None = None,
+    raw: RawDocument,
+    lang: str | None = None,
+    date: str | None = None,
     overlays: tuple[Path, ...] = (),
 ) -> DocumentResult:
     doc = Doc(raw.id, raw.text, lang or raw.lang, date or raw.date, dict(raw.meta))

@@ -35,8 +35,8 @@ class Gazetteer:
     """The automaton of one language's lexicon."""
 
     name = "gazetteer"
-    requires = ("sentences",)
-    assigns = ("mentions",)
+    requires: tuple[str, ...] = ("sentences",)
+    assigns: tuple[str, ...] = ("mentions",)
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -70,7 +70,9 @@ class Gazetteer:
             head = cue.compound and self.compounds
             out += [Entry("cue", "transfer", str(index), w, head, False, False) for w in cue.words]
         for group in cues.status:
-            out += [Entry("cue", "status", group.status, w, False, False, False) for w in group.words]
+            out += [
+                Entry("cue", "status", group.status, w, False, False, False) for w in group.words
+            ]
         tables = {
             "hedged": cues.stance.hedged,
             "denied": cues.stance.denied,
@@ -122,10 +124,10 @@ def _accept(entry: Entry, text: str, norm: str, start: int, end: int) -> int:
     """The end of an accepted match (after any inflection), or 0."""
     if start > 0 and _is_word_char(norm[start - 1]) and not entry.head:
         return 0
-    if _is_word_char(norm[start]) and start > 0 and _is_word_char(norm[start - 1]):
+    inside_word = start > 0 and _is_word_char(norm[start - 1])
+    if inside_word and len(entry.alias) < 4:
         # a compound head must be at least four letters to mean anything
-        if len(entry.alias) < 4:
-            return 0
+        return 0
     if entry.exact_case and text[start:end] != entry.alias:
         return 0
     if entry.capital and not text[start].isupper() and text[start].isalpha():
@@ -135,7 +137,9 @@ def _accept(entry: Entry, text: str, norm: str, start: int, end: int) -> int:
     if entry.label in ENTITY_LABELS or entry.label == "item":
         for suffix in _NAME_SUFFIXES:
             stop = end + len(suffix)
-            if norm.startswith(suffix, end) and (stop >= len(norm) or not _is_word_char(norm[stop])):
+            if norm.startswith(suffix, end) and (
+                stop >= len(norm) or not _is_word_char(norm[stop])
+            ):
                 return stop
     return 0
 
@@ -144,17 +148,15 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Leftmost-longest per label (per cue type for cues), in one sweep each."""
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
-        group = f"cue:{mention.key}" if mention.label == "cue" else mention.label
-        groups.setdefault(group, []).append(mention)
+        name = f"cue:{mention.key}" if mention.label == "cue" else mention.label
+        groups.setdefault(name, []).append(mention)
     kept: list[Mention] = []
-    for group in groups.values():
-        group.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    for members in groups.values():
+        members.sort(key=lambda m: (m.start, -(m.end - m.start)))
         last_end = -1
-        for mention in group:
+        for mention in members:
             if mention.start >= last_end:
                 kept.append(mention)
                 last_end = mention.end
-            elif kept and kept[-1].start == mention.start and kept[-1].end == mention.end:
-                continue
     kept.sort(key=lambda m: (m.start, m.end))
     return kept

@@ -5,6 +5,7 @@ drones" is parts, not drones."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from materiel.lexicon import Lexicon
 from materiel.nlp.doc import Doc, Mention, normalise
@@ -60,7 +61,7 @@ def _absorb(unit: ItemUnit, mention: Mention, text: str, lexicon: Lexicon) -> No
 
 
 def _drop_modifiers(doc: Doc, units: list[ItemUnit]) -> list[ItemUnit]:
-    """"onderdelen voor drones", "drone parts": the parts are the item."""
+    """ "onderdelen voor drones", "drone parts": the parts are the item."""
     out: list[ItemUnit] = []
     for index, unit in enumerate(units):
         if out and out[-1].category == "components" and unit.designation is None:
@@ -69,9 +70,13 @@ def _drop_modifiers(doc: Doc, units: list[ItemUnit]) -> list[ItemUnit]:
                 out[-1].end = unit.end
                 continue
         following = units[index + 1] if index + 1 < len(units) else None
-        if following and following.category == "components" and following.designation is None:
-            if doc.text[unit.end : following.start] in (" ", "-"):
-                continue
+        if (
+            following
+            and following.category == "components"
+            and following.designation is None
+            and doc.text[unit.end : following.start] in (" ", "-")
+        ):
+            continue
         out.append(unit)
     for unit in out:
         unit.text = _extend_word(doc.text, unit.start, unit.end)
@@ -79,8 +84,8 @@ def _drop_modifiers(doc: Doc, units: list[ItemUnit]) -> list[ItemUnit]:
 
 
 def _drop_payloads(doc: Doc, units: list[ItemUnit], lexicon: Lexicon) -> list[ItemUnit]:
-    """"50 kilo aan explosieven": a weight of something is a payload, not items."""
-    weights = {normalise(w) for w in lexicon.numbers.not_counts}
+    """ "50 kilo aan explosieven": a weight of something is a payload, not items."""
+    weights = _weights(tuple(lexicon.numbers.not_counts))
     out = []
     for unit in units:
         before = normalise(doc.text[max(0, unit.start - 30) : unit.start]).split()
@@ -88,6 +93,11 @@ def _drop_payloads(doc: Doc, units: list[ItemUnit], lexicon: Lexicon) -> list[It
             continue
         out.append(unit)
     return out
+
+
+@lru_cache(maxsize=8)
+def _weights(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalise(w) for w in words)
 
 
 def _extend_word(text: str, start: int, end: int) -> str:

@@ -11,9 +11,20 @@ from materiel.nlp.doc import Doc
 
 # Detect among these; only some have lexicons, the others are reported as such.
 _LANGUAGES = (
-    Language.DUTCH, Language.ENGLISH, Language.GERMAN, Language.FRENCH, Language.SPANISH,
-    Language.ITALIAN, Language.PORTUGUESE, Language.RUSSIAN, Language.UKRAINIAN,
-    Language.POLISH, Language.ARABIC, Language.CHINESE, Language.PERSIAN, Language.TURKISH,
+    Language.DUTCH,
+    Language.ENGLISH,
+    Language.GERMAN,
+    Language.FRENCH,
+    Language.SPANISH,
+    Language.ITALIAN,
+    Language.PORTUGUESE,
+    Language.RUSSIAN,
+    Language.UKRAINIAN,
+    Language.POLISH,
+    Language.ARABIC,
+    Language.CHINESE,
+    Language.PERSIAN,
+    Language.TURKISH,
 )
 _SAMPLE = 2000
 
@@ -35,7 +46,7 @@ def detect_language(text: str) -> str | None:
 class LanguageDetector:
     name = "lang"
     requires: tuple[str, ...] = ()
-    assigns = ("lang",)
+    assigns: tuple[str, ...] = ("lang",)
 
     def __call__(self, doc: Doc) -> Doc:
         if doc.lang is None:

@@ -10,15 +10,52 @@ _CAP = r"(?:[dD][’']|O[’'])?[A-ZÀ-ÖØ-Þ][\w’'\-]+"
 PERSON = re.compile(rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP})*")
 
 FUNCTION_WORDS = {
-    "de", "het", "een", "the", "a", "an", "in", "op", "volgens", "maar", "en", "dat", "die",
-    "this", "that", "but", "and", "ook", "also", "zo", "toen", "then", "dit", "deze", "als", "if",
-    "when", "na", "after", "voor", "before", "according", "said", "says", "told", "minister",
-    "president", "mr", "ms", "mrs", "dr",
+    "de",
+    "het",
+    "een",
+    "the",
+    "a",
+    "an",
+    "in",
+    "op",
+    "volgens",
+    "maar",
+    "en",
+    "dat",
+    "die",
+    "this",
+    "that",
+    "but",
+    "and",
+    "ook",
+    "also",
+    "zo",
+    "toen",
+    "then",
+    "dit",
+    "deze",
+    "als",
+    "if",
+    "when",
+    "na",
+    "after",
+    "voor",
+    "before",
+    "according",
+    "said",
+    "says",
+    "told",
+    "minister",
+    "president",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
 }
 
 
 def strip_function_words(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """"Het Duitse" is no name: drop capitalised function words at the front."""
+    """ "Het Duitse" is no name: drop capitalised function words at the front."""
     words = text[start:end].split()
     while words and words[0].lower().rstrip(".") in FUNCTION_WORDS:
         start = text.index(words[0], start) + len(words[0])

@@ -60,16 +60,18 @@ class Pipeline:
 def build_pipeline(lang: str, overlays: tuple[Path, ...] = ()) -> Pipeline:
     lexicon = load_lexicon(lang, overlays)
     parser = QuantityParser(lexicon.numbers, lexicon.cues.time.months)
-    return Pipeline([
-        Sentencizer(),
-        Gazetteer(lexicon),
-        SpeakerLabels(lexicon),
-        Clauses(),
-        Quantities(parser),
-        TimeFinder(lexicon.cues.time),
-        Attribution(lexicon),
-        ClaimBuilder(lexicon),
-    ])
+    return Pipeline(
+        [
+            Sentencizer(),
+            Gazetteer(lexicon),
+            SpeakerLabels(lexicon),
+            Clauses(),
+            Quantities(parser),
+            TimeFinder(lexicon.cues.time),
+            Attribution(lexicon),
+            ClaimBuilder(lexicon),
+        ]
+    )
 
 
 def process(doc: Doc, overlays: tuple[Path, ...] = ()) -> Doc:

@@ -35,6 +35,10 @@ class QuantityParser:
         self.at_most = {normalise(w) for w in numbers.at_most}
         self.joiners = {normalise(w) for w in numbers.joiners}
         self.not_before = {normalise(w) for w in numbers.not_before}
+        self.starters = {
+            phrase.split()[0]
+            for phrase in (*self.vague, *self.multipliers, *self.word_values, *self.scales)
+        }
         self._morphemes = sorted(
             [*self.word_values, *self.scales, "en", "ën"], key=len, reverse=True
         )
@@ -46,6 +50,9 @@ class QuantityParser:
         out: list[QuantityMention] = []
         i = 0
         while i < len(tokens):
+            if not self._may_start(words[i]):
+                i += 1
+                continue
             found = self._at(words, i)
             if found is None:
                 i += 1
@@ -58,6 +65,11 @@ class QuantityParser:
                 out.append(mention)
             i = stop
         return out
+
+    def _may_start(self, word: str) -> bool:
+        if word[0].isdigit() or word in self.starters:
+            return True
+        return self.numbers.compound_words and len(word) >= 6 and bool(self._split(word))
 
     def _at(self, words: list[str], i: int) -> tuple[int, QuantityMention] | None:
         for size in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
@@ -104,11 +116,18 @@ class QuantityParser:
             if morphs:
                 parts.extend(morphs)
                 j += 1
-            elif parts and words[j] in self.joiners and j + 1 < len(words) and self._split(words[j + 1]):
+            elif (
+                parts
+                and words[j] in self.joiners
+                and j + 1 < len(words)
+                and self._split(words[j + 1])
+            ):
                 j += 1
             else:
                 break
-        if not parts or (len(parts) == 1 and words[i] not in self.word_values and words[i] not in self.scales):
+        if not parts or (
+            len(parts) == 1 and words[i] not in self.word_values and words[i] not in self.scales
+        ):
             return (combine(parts), j) if parts else (None, i)
         return combine(parts), j
 
@@ -157,11 +176,20 @@ class QuantityParser:
                 mention.bound = "at_least"
             if phrase in self.at_most and mention.bound is None:
                 mention.bound = "at_most"
-        mention.per = self._rate_after(words, stop)
+        mention.per = self._rate_after(words, stop) or self._rate_before(words, i)
+
+    def _rate_before(self, words: list[str], i: int) -> str | None:
+        """ "dit jaar 6.000": a rate phrase just before the number."""
+        for size in (3, 2):
+            if i - size >= 0:
+                rate = self.rates.get(" ".join(words[i - size : i]))
+                if rate:
+                    return rate
+        return None
 
     def _rate_after(self, words: list[str], stop: int) -> str | None:
         for j in range(stop, min(len(words), stop + _RATE_WINDOW)):
-            if (_DIGITS.fullmatch(words[j]) or words[j] in self.word_values):
+            if _DIGITS.fullmatch(words[j]) or words[j] in self.word_values:
                 return None
             for size in (3, 2, 1):
                 rate = self.rates.get(" ".join(words[j : j + size]))
@@ -177,8 +205,8 @@ def parse_digits(word: str, decimal: str, group: str) -> float:
     digits, seps = pieces[0::2], pieces[1::2]
     out = digits[0]
     for sep, part in zip(seps, digits[1:], strict=True):
-        is_group = sep == " " or (sep == group and len(part) == 3) or (
-            sep != decimal and len(part) == 3
+        is_group = (
+            sep == " " or (sep == group and len(part) == 3) or (sep != decimal and len(part) == 3)
         )
         out += part if is_group else "." + part
     try:
@@ -224,8 +252,8 @@ def _is_year(word: str) -> bool:
 
 class Quantities:
     name = "quantities"
-    requires = ("sentences",)
-    assigns = ("quantities",)
+    requires: tuple[str, ...] = ("sentences",)
+    assigns: tuple[str, ...] = ("quantities",)
 
     def __init__(self, parser: QuantityParser) -> None:
         self.parser = parser

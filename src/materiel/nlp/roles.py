@@ -13,8 +13,29 @@ from dataclasses import dataclass
 
 from materiel.nlp.doc import Clause, Doc, Mention, normalise
 
-_SKIP = {"de", "het", "the", "zijn", "haar", "hun", "its", "his", "her", "their", "een", "a",
-         "an", "die", "dat", "this", "these", "deze", "het", "ons", "our", "onze"}
+_SKIP = {
+    "de",
+    "het",
+    "the",
+    "zijn",
+    "haar",
+    "hun",
+    "its",
+    "his",
+    "her",
+    "their",
+    "een",
+    "a",
+    "an",
+    "die",
+    "dat",
+    "this",
+    "these",
+    "deze",
+    "ons",
+    "our",
+    "onze",
+}
 
 
 @dataclass(slots=True)
@@ -31,7 +52,9 @@ class PartyUse:
     origin: bool  # an adjective before an item or delivery noun
 
 
-def party_uses(doc: Doc, parties: list[Mention], cues: list[Mention], heads: list[int]) -> list[PartyUse]:
+def party_uses(
+    doc: Doc, parties: list[Mention], cues: list[Mention], heads: list[int]
+) -> list[PartyUse]:
     """`heads`: starts of the item units and transfer nouns the adjectives may modify."""
     preps = {c.start: c.key for c in cues if c.key in ("to", "from")}
     prep_ends = {c.end: c.key for c in cues if c.key in ("to", "from")}
@@ -67,21 +90,26 @@ def _adjectival(word: str) -> bool:
     return word.endswith(("e", "se", "ische", "ese", "an", "ian", "ish")) and len(word) > 3
 
 
-def transfer_roles(uses: list[PartyUse], cue: Mention | None, subject_role: str,
-                   antecedent: str | None) -> Roles:
+def transfer_roles(
+    uses: list[PartyUse], cue: Mention | None, subject_role: str, antecedent: str | None
+) -> Roles:
     roles = Roles()
     free: list[PartyUse] = []
     for use in uses:
         key = use.mention.key
         if use.direction == "to" and roles.recipient is None:
             roles.recipient = key
-        elif use.direction == "from" and roles.supplier is None:
-            roles.supplier = key
-        elif use.origin and roles.supplier is None and use.mention.kind == "adjectives":
+        elif (use.direction == "from" and roles.supplier is None) or (
+            use.origin and roles.supplier is None and use.mention.kind == "adjectives"
+        ):
             roles.supplier = key
         else:
             free.append(use)
-    if antecedent and subject_role in ("supplier", "recipient") and not _filled(roles, subject_role):
+    if (
+        antecedent
+        and subject_role in ("supplier", "recipient")
+        and not _filled(roles, subject_role)
+    ):
         setattr(roles, subject_role, antecedent)
     order = _order(free, cue)
     for use in order:

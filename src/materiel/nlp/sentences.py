@@ -30,8 +30,8 @@ def _blank(lang: str) -> Any:
 
 class Sentencizer:
     name = "sentences"
-    requires = ("lang",)
-    assigns = ("sentences", "words")
+    requires: tuple[str, ...] = ("lang",)
+    assigns: tuple[str, ...] = ("sentences", "words")
 
     def __call__(self, doc: Doc) -> Doc:
         nlp = _blank(doc.lang or "xx")

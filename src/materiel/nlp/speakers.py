@@ -8,19 +8,48 @@ from materiel.lexicon import Lexicon
 from materiel.nlp.doc import Doc, normalise
 
 _LABEL = re.compile(r"^\s*((?:[A-Z][A-Z.'’\- ]{0,40}[A-Z.])|Q|V|A)\s*:", re.MULTILINE)
-_ANSWER = re.compile(r"^\s*(?:Antwoord van|Answer from|Statement by|Verklaring van)\s+(.+?)\s*$",
-                     re.MULTILINE)
-_HONORIFICS = {"MR", "MRS", "MS", "DR", "SECRETARY", "MINISTER", "GENERAL", "GEN", "ADMIRAL",
-               "ADM", "AMBASSADOR", "SPOKESPERSON", "SPOKESMAN", "COLONEL", "COL", "MAJOR",
-               "PRESIDENT", "PRIME", "DE", "HEER", "MEVROUW", "STAATSSECRETARIS", "SENATOR",
-               "REPRESENTATIVE", "LT", "SGT", "CAPTAIN", "CAPT", "DEPUTY", "UNDER"}
+_ANSWER = re.compile(
+    r"^\s*(?:Antwoord van|Answer from|Statement by|Verklaring van)\s+(.+?)\s*$", re.MULTILINE
+)
+_HONORIFICS = {
+    "MR",
+    "MRS",
+    "MS",
+    "DR",
+    "SECRETARY",
+    "MINISTER",
+    "GENERAL",
+    "GEN",
+    "ADMIRAL",
+    "ADM",
+    "AMBASSADOR",
+    "SPOKESPERSON",
+    "SPOKESMAN",
+    "COLONEL",
+    "COL",
+    "MAJOR",
+    "PRESIDENT",
+    "PRIME",
+    "DE",
+    "HEER",
+    "MEVROUW",
+    "STAATSSECRETARIS",
+    "SENATOR",
+    "REPRESENTATIVE",
+    "LT",
+    "SGT",
+    "CAPTAIN",
+    "CAPT",
+    "DEPUTY",
+    "UNDER",
+}
 _QUESTIONERS = {"Q", "V", "VRAAG", "QUESTION", "REPORTER", "JOURNALIST"}
 
 
 class SpeakerLabels:
     name = "speakers"
-    requires = ("sentences",)
-    assigns = ("speakers",)
+    requires: tuple[str, ...] = ("sentences",)
+    assigns: tuple[str, ...] = ("speakers",)
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.aliases = {normalise(alias): name for alias, name in lexicon.source_aliases}

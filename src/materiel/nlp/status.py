@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from materiel.lexicon import Lexicon
-from materiel.model import Claim, Evidence, Item, Quantity
+from materiel.model import Claim
 from materiel.nlp.doc import Doc, Mention, Sentence, TimeMention, normalise
 
 if TYPE_CHECKING:
@@ -16,7 +16,9 @@ _NOT_NEGATING = ("niet alleen", "not only", "geen twijfel", "no doubt", "nog nie
 
 class StatusReader:
     def __init__(self, lexicon: Lexicon) -> None:
-        self.order = {group.status: rank for rank, group in enumerate(lexicon.cues.status)}
+        self.order: dict[str, int] = {
+            group.status: rank for rank, group in enumerate(lexicon.cues.status)
+        }
         self.transfer = lexicon.cues.transfer
         self.negation = {normalise(w) for w in lexicon.cues.negation}
         self.modals = {normalise(w) for w in lexicon.cues.modals}
@@ -25,20 +27,23 @@ class StatusReader:
         found = [c.kind for c in cues if c.key == "status"]
         if not found:
             return None
-        best = min(found, key=lambda s: self.order.get(s, 99))
-        if best == "possible" and any(not t.reporting for t in times) and "expected" in found:
-            return "expected"
+        best = min(found, key=lambda status: self.order.get(status, len(self.order)))
+        # "could be delivered by April": a possibility with a date is an expectation
         if best == "possible" and any(not t.reporting for t in times):
             return "expected"
         return best
 
     def modal_only(self, doc: Doc, cues: list[Mention]) -> bool:
-        words = [normalise(doc.text[c.start : c.end]) for c in cues
-                 if c.key == "status" and c.kind == "possible"]
+        words = [
+            normalise(doc.text[c.start : c.end])
+            for c in cues
+            if c.key == "status" and c.kind == "possible"
+        ]
         return bool(words) and all(w in self.modals for w in words)
 
-    def status(self, doc: Doc, cues: list[Mention], cue: Mention | None,
-               times: list[TimeMention]) -> str:
+    def status(
+        self, doc: Doc, cues: list[Mention], cue: Mention | None, times: list[TimeMention]
+    ) -> str:
         found = self.status_from_cues(cues, times)
         if found:
             return found
@@ -46,8 +51,9 @@ class StatusReader:
             return str(self.transfer[int(cue.kind)].status)
         return "delivered"
 
-    def stance(self, doc: Doc, cues: list[Mention], mentions: list[Mention],
-               sentence: Sentence) -> str:
+    def stance(
+        self, doc: Doc, cues: list[Mention], mentions: list[Mention], sentence: Sentence
+    ) -> str:
         clause_keys = {c.key for c in cues if not self._idle_negation(doc, c)}
         if "denied" in clause_keys:
             return "denied"
@@ -66,26 +72,38 @@ class StatusReader:
         return following.startswith(_NOT_NEGATING)
 
     def to_claim(self, doc: Doc, draft: Draft) -> Claim:
-        sentence = draft.sentence
-        unit = draft.unit
+        """The claims-v1 object of a finished draft (validated by the model)."""
+        sentence, unit, kind = draft.sentence, draft.unit, draft.kind
         quantity = None
         if draft.quantity is not None and draft.quantity.value is not None:
             q = draft.quantity
-            per = q.per if draft.kind != "stock" else None
-            quantity = Quantity(value=q.value, approximate=q.approximate, bound=q.bound,  # type: ignore[arg-type]
-                                per=per)  # type: ignore[arg-type]
-        return Claim(
-            kind=draft.kind,  # type: ignore[arg-type]
-            supplier=draft.supplier if draft.kind == "transfer" else None,
-            recipient=draft.recipient if draft.kind == "transfer" else None,
-            holder=draft.holder if draft.kind != "transfer" else None,
-            item=Item(text=unit.text or doc.text[unit.start : unit.end],
-                      designation=unit.designation, category=unit.category),  # type: ignore[arg-type]
-            quantity=quantity,
-            status=draft.status if draft.kind == "transfer" else None,  # type: ignore[arg-type]
-            stance=draft.stance,  # type: ignore[arg-type]
-            sources=draft.sources,
-            time=draft.time,
-            evidence=Evidence(start=sentence.start, end=sentence.end,
-                              text=doc.text[sentence.start : sentence.end]),
+            quantity = {
+                "value": q.value,
+                "approximate": q.approximate,
+                "bound": q.bound,
+                "per": q.per if kind != "stock" else None,
+            }
+        transfer = kind == "transfer"
+        return Claim.model_validate(
+            {
+                "kind": kind,
+                "supplier": draft.supplier if transfer else None,
+                "recipient": draft.recipient if transfer else None,
+                "holder": None if transfer else draft.holder,
+                "item": {
+                    "text": unit.text or doc.text[unit.start : unit.end],
+                    "designation": unit.designation,
+                    "category": unit.category,
+                },
+                "quantity": quantity,
+                "status": draft.status if transfer else None,
+                "stance": draft.stance,
+                "sources": draft.sources,
+                "time": draft.time,
+                "evidence": {
+                    "start": sentence.start,
+                    "end": sentence.end,
+                    "text": doc.text[sentence.start : sentence.end],
+                },
+            }
         )

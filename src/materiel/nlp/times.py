@@ -22,16 +22,20 @@ def doc_year_month(date: str | None) -> tuple[int, int] | None:
 
 class TimeFinder:
     name = "times"
-    requires = ("sentences",)
-    assigns = ("times",)
+    requires: tuple[str, ...] = ("sentences",)
+    assigns: tuple[str, ...] = ("times",)
 
     def __init__(self, words: TimeWords) -> None:
         self.words = words
-        months = "|".join(sorted((re.escape(normalise(m)) for m in words.months), key=len, reverse=True))
+        months = "|".join(
+            sorted((re.escape(normalise(m)) for m in words.months), key=len, reverse=True)
+        )
         self.month_re = re.compile(rf"\b({months})\.?(?:\s+(19\d\d|20\d\d))?\b")
         self.relative = {normalise(k): ("y", v) for k, v in words.relative_years.items()}
         self.relative.update({normalise(k): ("m", v) for k, v in words.relative_months.items()})
         self.reporting = tuple(normalise(w) for w in words.reporting)
+        phrases = "|".join(sorted((re.escape(p) for p in self.relative), key=len, reverse=True))
+        self.relative_re = re.compile(rf"\b(?:{phrases})\b") if phrases else None
 
     def __call__(self, doc: Doc) -> Doc:
         anchor = doc_year_month(doc.date)
@@ -77,16 +81,16 @@ class TimeFinder:
     def _relative(
         self, text: str, anchor: tuple[int, int] | None, taken: list[tuple[int, int]]
     ) -> list[TimeMention]:
-        if anchor is None:
+        if anchor is None or self.relative_re is None:
             return []
         out = []
-        for phrase, (unit, delta) in self.relative.items():
-            for match in re.finditer(rf"\b{re.escape(phrase)}\b", text):
-                if _inside(match.span(), taken):
-                    continue
-                value = _shift(anchor, unit, delta)
-                if value:
-                    out.append(TimeMention(match.start(), match.end(), value))
+        for match in self.relative_re.finditer(text):
+            if _inside(match.span(), taken):
+                continue
+            unit, delta = self.relative[match.group()]
+            value = _shift(anchor, unit, delta)
+            if value:
+                out.append(TimeMention(match.start(), match.end(), value))
         return out
 
     def _is_reporting(self, text: str, start: int) -> bool:
@@ -111,17 +115,54 @@ def _inside(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 def _day_before_is_word(text: str, start: int) -> bool:
     # "may" and "mar" are words too: a bare month needs "in", a day or a year
     before = text[max(0, start - 12) : start].split()
-    return not before or not (before[-1].isdigit() or before[-1] in ("in", "sinds", "since",
-                                                                        "tot", "until", "van",
-                                                                        "from", "by", "eind",
-                                                                        "begin", "end", "early",
-                                                                        "late", "mid", "half",
-                                                                        "vanaf", "uiterlijk"))
+    return not before or not (
+        before[-1].isdigit()
+        or before[-1]
+        in (
+            "in",
+            "sinds",
+            "since",
+            "tot",
+            "until",
+            "van",
+            "from",
+            "by",
+            "eind",
+            "begin",
+            "end",
+            "early",
+            "late",
+            "mid",
+            "half",
+            "vanaf",
+            "uiterlijk",
+        )
+    )
 
 
 def _year_context(text: str, start: int) -> bool:
     before = text[max(0, start - 12) : start].split()
-    return bool(before) and before[-1] in ("in", "sinds", "since", "tot", "until", "van", "from",
-                                           "by", "voor", "before", "after", "na", "eind", "end",
-                                           "begin", "early", "late", "vanaf", "during", "tijdens",
-                                           "medio", "mid")
+    return bool(before) and before[-1] in (
+        "in",
+        "sinds",
+        "since",
+        "tot",
+        "until",
+        "van",
+        "from",
+        "by",
+        "voor",
+        "before",
+        "after",
+        "na",
+        "eind",
+        "end",
+        "begin",
+        "early",
+        "late",
+        "vanaf",
+        "during",
+        "tijdens",
+        "medio",
+        "mid",
+    )
