@@ -119,7 +119,7 @@ def _known(ids: Mapping[str, object], ident: str, where: str) -> None:
 def _party_aliases(
     lang: str, parties: dict[str, PartyBase], overlays: tuple[Path, ...]
 ) -> list[tuple[str, str, str]]:
-    out = [(p.id, p.id, "names") for p in parties.values() if p.kind == "state"]
+    out: list[tuple[str, str, str]] = []
     for entry in _table("parties", lang, PartyAliases, overlays):
         _known(parties, entry.id, f"parties/{lang}.yaml")
         for kind in ("names", "adjectives", "metonyms", "leaders"):

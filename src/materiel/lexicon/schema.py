@@ -155,6 +155,8 @@ class Cues(BaseModel):
     direction: DirectionCues
     clause_breaks: list[str] = Field(default_factory=list)
     item_anaphora: list[str] = Field(default_factory=list)
+    # phrases that contain an item word but name no item ("think tank")
+    not_items: list[str] = Field(default_factory=list)
     sources: SourceNouns = Field(default_factory=SourceNouns)
     time: TimeWords = Field(default_factory=TimeWords)
 

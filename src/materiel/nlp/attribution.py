@@ -40,6 +40,7 @@ class Attribution:
                 )
             sentence.sources = _dedupe(refs)
             sentence.source_spans = finder.spans
+            sentence.fallback_spans = finder.fallback
             for ref in sentence.sources:
                 if ref.kind == "outlet":
                     last_outlet.append(ref.name)
@@ -66,6 +67,7 @@ class _Finder:
         self.memory = memory
         self.last_outlet = last_outlet
         self.spans: list[tuple[int, int]] = []
+        self.fallback: list[tuple[int, int]] = []
 
     def attributions(self, sentence: Sentence) -> list[SourceRef]:
         refs: list[SourceRef] = []
@@ -74,7 +76,7 @@ class _Finder:
                 continue
             if cue.key == "attr_before":
                 refs.extend(self._after(cue, sentence, first_only=True))
-            elif cue.key == "attr_verb":
+            elif cue.key == "attr_verb" and not self._inside_transfer_cue(cue):
                 found = self._before(cue, sentence) or self._after(cue, sentence, first_only=False)
                 refs.extend(found)
                 if found:
@@ -90,7 +92,7 @@ class _Finder:
             cut = text.find(mark)
             if cut > 0 and not first_only:
                 stop = min(stop, cue.end + cut)
-        found = self.candidates(cue.end, stop)
+        found = self.candidates(cue.end, stop, near_start=True)
         if first_only:
             found = found[:1]
             if found and self._coordinated(found[0].end, stop):
@@ -99,6 +101,13 @@ class _Finder:
         if found:
             self.spans.append((cue.start, found[-1].end))
         return found
+
+    def _inside_transfer_cue(self, cue: Mention) -> bool:
+        return any(
+            m.label == "cue" and m.key in ("transfer", "status") and m.start <= cue.start
+            and cue.end <= m.end and (m.end - m.start) > (cue.end - cue.start)
+            for m in self.mentions
+        )
 
     def _complementizer(self, cue: Mention, sentence: Sentence) -> int:
         """ "ontkende tegen de Duitse kanselier dat ...": the addressee is part of the frame."""
@@ -119,21 +128,43 @@ class _Finder:
             if clause.start <= cue.start:
                 start = clause.start
         text = self.doc.text[start : cue.start]
-        for mark in (", ", "; ", "„", "“", '"', "”"):
-            cut = text.rfind(mark)
-            if cut >= 0 and len(text) - cut > 3:
-                start = (
-                    max(start, start + cut + len(mark)) if cut + len(mark) < len(text) else start
-                )
-        found = self.candidates(start, cue.start)
-        if found:
-            self.spans.append((start, cue.end))
+        cut = max(text.rfind(mark) + len(mark) for mark in (",", ";", "„", "“", '"', "”", ":"))
+        if cut > 0:
+            start += cut
+        if not self.doc.text[start : cue.start].strip():
+            return []  # ", zei Kirby": the subject follows the verb
+        found = self.candidates(start, cue.start, near_end=True)
+        # "De Oekraïense luchtmacht meldde": no party there; but in "Iran ontkende
+        # dat het drones levert" Iran is both the source and the supplier
+        for ref in found:
+            if ref.kind != "state":
+                self.spans.append((self._describers(start, ref.start), ref.end))
+            else:
+                self.fallback.append((ref.start, ref.end))
         return found
 
-    def candidates(self, start: int, stop: int) -> list[SourceRef]:
-        """Sources named in [start, stop), in order."""
+    def _describers(self, start: int, ref_start: int) -> int:
+        """Where the words describing a source begin: "de Duitse krant Der Spiegel"."""
+        for mention in self.mentions:
+            if (
+                mention.label == "party"
+                and mention.kind == "adjectives"
+                and start <= mention.start < ref_start
+                and ref_start - mention.end <= 30
+            ):
+                return mention.start
+        return ref_start
+
+    def candidates(
+        self, start: int, stop: int, near_start: bool = False, near_end: bool = False
+    ) -> list[SourceRef]:
+        """Sources named in [start, stop), in order. A name the catalogue does not
+        know counts only next to the cue: "volgens Jan Smit", "Jan Smit zei"."""
         out: list[SourceRef] = []
-        inside = [m for m in self.mentions if m.start >= start and m.end <= stop]
+        inside = sorted(
+            (m for m in self.mentions if m.start >= start and m.end <= stop),
+            key=lambda m: (m.start, m.label != "source"),
+        )
         taken: list[tuple[int, int]] = []
         for mention in inside:
             ref = self._from_mention(mention, inside)
@@ -145,7 +176,7 @@ class _Finder:
             if span is None:
                 continue
             span = _before_taken(span, taken)
-            if span is None:
+            if span is None or not _near(self.doc.text, span, start, stop, near_start, near_end):
                 continue
             name = self._person(_trim_particles(self.doc.text[span[0] : span[1]]))
             if not name:
@@ -173,7 +204,7 @@ class _Finder:
                 )
             if party.kind == "state":
                 name = f"{lex.party_adjective_en.get(party.id, party.name)} government"
-                return SourceRef(name, mention.start, mention.end, "government")
+                return SourceRef(name, mention.start, mention.end, "state")
             return SourceRef(party.name, mention.start, mention.end, "body")
         return None
 
@@ -206,6 +237,14 @@ class _Finder:
                 return self.owner.aliases.get(normalise(full), full)
             return None
         return self.owner.aliases.get(normalise(text), text)
+
+
+def _near(
+    text: str, span: tuple[int, int], start: int, stop: int, near_start: bool, near_end: bool
+) -> bool:
+    if near_start and len(text[start : span[0]].split()) > 4:
+        return False
+    return not (near_end and len(text[span[1] : stop].split()) > 3)
 
 
 def _before_taken(span: tuple[int, int], taken: list[tuple[int, int]]) -> tuple[int, int] | None:

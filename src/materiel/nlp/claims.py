@@ -111,9 +111,11 @@ class ClaimBuilder:
         antecedent: str | None,
     ) -> tuple[list[Draft], bool, str | None]:
         inside = [m for m in mentions if clause.start <= m.start < clause.end]
-        parties = [
+        all_parties = [
             m for m in inside if m.label == "party" and not _in_spans(m, sentence.source_spans)
         ]
+        parties = [m for m in all_parties if not _in_spans(m, sentence.fallback_spans)]
+        fallback = [m.key for m in all_parties if _in_spans(m, sentence.fallback_spans)]
         last_party = parties[-1].key if parties else None
         if clause.hypothetical:
             return [], False, last_party
@@ -144,6 +146,7 @@ class ClaimBuilder:
         if not clause_units and not drafts and quantities and state.numeric:
             drafts += _relative(state.numeric, quantities, sentence)
             anaphora = anaphora or bool(drafts)
+        _fill_from_source(drafts, fallback)
         for draft in drafts:
             draft.sentence = sentence
             draft.time = draft.time or _claim_time(times)
@@ -305,6 +308,21 @@ def _has_origin(doc: Doc, cue: Mention, cues: list[Mention], parties: list[Menti
     return word.startswith("afkomstig") or word.endswith(("made in", "sourced from"))
 
 
+def _fill_from_source(drafts: list[Draft], fallback: list[str]) -> None:
+    """"De VAE ontkennen wapens aan de RSF te leveren": the source is the supplier."""
+    if not fallback:
+        return
+    party = fallback[0]
+    for draft in drafts:
+        if draft.kind == "transfer":
+            if draft.supplier is None and draft.recipient != party:
+                draft.supplier = party
+            elif draft.recipient is None and draft.supplier != party:
+                draft.recipient = party
+        elif draft.holder is None:
+            draft.holder = party
+
+
 def _previous_word(doc: Doc, start: int) -> str:
     words = doc.norm[max(0, start - 20) : start].split()
     return words[-1] if words else ""
@@ -343,13 +361,14 @@ def _quantity_before(
     doc: Doc, unit: ItemUnit, quantities: list[QuantityMention]
 ) -> QuantityMention | None:
     """A transfer's number stands right before its item: "zo'n duizend geweren"."""
+    best = None
     for quantity in quantities:
-        if quantity.value is None or quantity.maybe_year:
+        if quantity.value is None or quantity.maybe_year or quantity.end > unit.start:
             continue
         gap = doc.text[quantity.end : unit.start]
-        if 0 <= len(gap) <= 30 and len(gap.split()) <= 3 and "," not in gap:
-            return quantity
-    return None
+        if len(gap) <= 30 and len(gap.split()) <= 3 and "," not in gap:
+            best = quantity  # the nearest one before the item wins
+    return best
 
 
 def _relative(

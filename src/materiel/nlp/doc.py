@@ -66,6 +66,9 @@ class Sentence:
     sources: list[SourceRef] = field(default_factory=list)
     # spans that name a source ("de Duitse krant Der Spiegel"): no parties there
     source_spans: list[tuple[int, int]] = field(default_factory=list)
+    # a state that is the source ("Iran ontkende dat ...") is a party only when
+    # the reported clause leaves a role open
+    fallback_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass

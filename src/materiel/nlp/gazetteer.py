@@ -18,6 +18,8 @@ from materiel.nlp.doc import Doc, Mention, normalise
 ENTITY_LABELS = ("party", "system", "source")
 # inflections allowed after a name: "Iskanders", "Leopards", "Shaheds"
 _NAME_SUFFIXES = ("s", "en", "'s", "e", "n")
+# short names take only a plural: "Grad" must not match "Grade", nor "Tor" "Toren"
+_SHORT_NAME_SUFFIXES = ("s", "'s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,7 @@ class Gazetteer:
             "from": cues.direction.supplier,
             "break": cues.clause_breaks,
             "item_anaphora": cues.item_anaphora,
+            "not_item": cues.not_items,
             "government": cues.sources.government,
             "officials": cues.sources.officials,
             "outlet_anaphora": cues.sources.outlet_anaphora,
@@ -122,6 +125,8 @@ def _is_word_char(char: str) -> bool:
 
 def _accept(entry: Entry, text: str, norm: str, start: int, end: int) -> int:
     """The end of an accepted match (after any inflection), or 0."""
+    if entry.label == "cue" and not entry.head and _hyphenated(norm, start, end):
+        return 0
     if start > 0 and _is_word_char(norm[start - 1]) and not entry.head:
         return 0
     inside_word = start > 0 and _is_word_char(norm[start - 1])
@@ -134,14 +139,24 @@ def _accept(entry: Entry, text: str, norm: str, start: int, end: int) -> int:
         return 0
     if end >= len(norm) or not _is_word_char(norm[end]) or not _is_word_char(norm[end - 1]):
         return end
-    if entry.label in ENTITY_LABELS or entry.label == "item":
-        for suffix in _NAME_SUFFIXES:
+    if entry.label in ENTITY_LABELS:
+        suffixes = _NAME_SUFFIXES if len(entry.alias) >= 6 else _SHORT_NAME_SUFFIXES
+        for suffix in suffixes:
             stop = end + len(suffix)
             if norm.startswith(suffix, end) and (
                 stop >= len(norm) or not _is_word_char(norm[stop])
             ):
                 return stop
     return 0
+
+
+def _hyphenated(norm: str, start: int, end: int) -> bool:
+    """"anti-ship" holds no verb "ship"; "F-16-levering" does hold "levering"."""
+    before = norm[start - 2 : start] if start >= 2 else ""
+    after = norm[end : end + 2]
+    return (len(before) == 2 and before[1] == "-" and before[0].isalpha()) or (
+        len(after) == 2 and after[0] == "-" and after[1].isalpha()
+    )
 
 
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:

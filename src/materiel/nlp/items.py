@@ -24,7 +24,16 @@ class ItemUnit:
 
 def item_units(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[ItemUnit]:
     """The items named in `mentions` (one sentence's), merged and filtered."""
-    raw = sorted((m for m in mentions if m.label in ("item", "system")), key=lambda m: m.start)
+    blocked = [(m.start, m.end) for m in mentions if m.label == "cue" and m.key == "not_item"]
+    raw = sorted(
+        (
+            m
+            for m in mentions
+            if m.label in ("item", "system")
+            and not any(s <= m.start and m.end <= e for s, e in blocked)
+        ),
+        key=lambda m: m.start,
+    )
     units: list[ItemUnit] = []
     for mention in raw:
         if units and _joins(doc.text, units[-1], mention):
