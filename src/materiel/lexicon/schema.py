@@ -113,6 +113,16 @@ class DirectionCues(BaseModel):
     model_config = _STRICT
     recipient: list[str] = Field(default_factory=list)
     supplier: list[str] = Field(default_factory=list)
+    # "in Oekraïne", "in Ukraine": a place, not a party to the transfer
+    location: list[str] = Field(default_factory=list)
+
+
+class PartyAnaphora(BaseModel):
+    """Words that point back at the last state or group named: "het land", "the group"."""
+
+    model_config = _STRICT
+    state: list[str] = Field(default_factory=list)
+    group: list[str] = Field(default_factory=list)
 
 
 class SourceNouns(BaseModel):
@@ -155,6 +165,7 @@ class Cues(BaseModel):
     direction: DirectionCues
     clause_breaks: list[str] = Field(default_factory=list)
     item_anaphora: list[str] = Field(default_factory=list)
+    party_anaphora: PartyAnaphora = Field(default_factory=PartyAnaphora)
     # phrases that contain an item word but name no item ("think tank")
     not_items: list[str] = Field(default_factory=list)
     sources: SourceNouns = Field(default_factory=SourceNouns)

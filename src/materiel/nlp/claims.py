@@ -41,6 +41,7 @@ class _State:
     sources: list[str] = field(default_factory=list)
     holder: str | None = None
     numeric: Draft | None = None
+    systems: dict[str, str] = field(default_factory=dict)  # category -> last designation
 
 
 class ClaimBuilder:
@@ -77,6 +78,7 @@ class ClaimBuilder:
         if sentence.question and not any(m.key == "hedged" for m in mentions if m.label == "cue"):
             return []
         units = item_units(doc, mentions, self.lexicon)
+        _carry_designations(doc, units, state)
         sources = [ref.name for ref in sentence.sources]
         drafts: list[Draft] = []
         carried = False
@@ -114,6 +116,8 @@ class ClaimBuilder:
         all_parties = [
             m for m in inside if m.label == "party" and not _in_spans(m, sentence.source_spans)
         ]
+        all_parties += self._anaphoric_parties(doc, inside)
+        all_parties.sort(key=lambda m: m.start)
         parties = [m for m in all_parties if not _in_spans(m, sentence.fallback_spans)]
         fallback = [m.key for m in all_parties if _in_spans(m, sentence.fallback_spans)]
         last_party = parties[-1].key if parties else None
@@ -124,7 +128,9 @@ class ClaimBuilder:
         quantities = [q for q in spans.quantities(sentence) if clause.start <= q.start < clause.end]
         times = [t for t in spans.times(sentence) if clause.start <= t.start < clause.end]
         transfer = self._transfer_cue(doc, cues, parties)
-        numeric = [c for c in cues if c.key in NUMERIC_KINDS]
+        numeric = [
+            c for c in cues if c.key in NUMERIC_KINDS and not _source_of_goods(doc, c, cues)
+        ]
         anaphora = False
         if not clause_units and (transfer or (numeric and quantities)):
             clause_units = _earlier_units(units, clause)
@@ -155,6 +161,22 @@ class ClaimBuilder:
                 draft.modal_only = self.status.modal_only(doc, cues)
             draft.stance = self.status.stance(doc, cues, mentions, sentence)
         return drafts, anaphora, last_party
+
+    def _anaphoric_parties(self, doc: Doc, inside: list[Mention]) -> list[Mention]:
+        """"het land", "the group": the last state (or group) named before."""
+        out = []
+        for cue in inside:
+            if cue.label != "cue" or cue.key not in ("state_anaphora", "group_anaphora"):
+                continue
+            wanted = ("state",) if cue.key == "state_anaphora" else ("group", "organisation")
+            for mention in reversed(doc.mentions):
+                if mention.start >= cue.start or mention.label != "party":
+                    continue
+                party = self.lexicon.parties.get(mention.key)
+                if party is not None and party.kind in wanted:
+                    out.append(Mention(cue.start, cue.end, "party", mention.key, "names"))
+                    break
+        return out
 
     def _transfer_cue(
         self, doc: Doc, cues: list[Mention], parties: list[Mention]
@@ -321,6 +343,29 @@ def _fill_from_source(drafts: list[Draft], fallback: list[str]) -> None:
                 draft.recipient = party
         elif draft.holder is None:
             draft.holder = party
+
+
+_DEFINITE = ("de", "het", "die", "deze", "the", "these", "those", "such", "zulke", "dat", "that")
+
+
+def _carry_designations(doc: Doc, units: list[ItemUnit], state: _State) -> None:
+    """"Van die tanks ..." after "K2": a definite reference to a named system."""
+    for unit in units:
+        if unit.designation is None:
+            before = doc.norm[max(0, unit.start - 25) : unit.start].split()
+            named = state.systems.get(unit.category)
+            if named and any(word in _DEFINITE for word in before[-3:]):
+                unit.designation = named
+    for unit in units:
+        if unit.designation:
+            state.systems[unit.category] = unit.designation
+
+
+def _source_of_goods(doc: Doc, cue: Mention, cues: list[Mention]) -> bool:
+    """"uit eigen voorraad", "from its own stocks": where goods come from, no stock figure."""
+    if cue.key != "stock":
+        return False
+    return any(c.key == "from" and 0 <= cue.start - c.end <= 12 for c in cues)
 
 
 def _previous_word(doc: Doc, start: int) -> str:

@@ -73,7 +73,7 @@ def _drop_modifiers(doc: Doc, units: list[ItemUnit]) -> list[ItemUnit]:
     """ "onderdelen voor drones", "drone parts": the parts are the item."""
     out: list[ItemUnit] = []
     for index, unit in enumerate(units):
-        if out and out[-1].category == "components" and unit.designation is None:
+        if out and out[-1].category == "components":
             gap = normalise(doc.text[out[-1].end : unit.start]).strip()
             if gap in ("voor", "for", "van", "of", "voor de", "for the", "van de", "of the"):
                 out[-1].end = unit.end

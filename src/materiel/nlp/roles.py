@@ -56,8 +56,7 @@ def party_uses(
     doc: Doc, parties: list[Mention], cues: list[Mention], heads: list[int]
 ) -> list[PartyUse]:
     """`heads`: starts of the item units and transfer nouns the adjectives may modify."""
-    preps = {c.start: c.key for c in cues if c.key in ("to", "from")}
-    prep_ends = {c.end: c.key for c in cues if c.key in ("to", "from")}
+    prep_ends = {c.end: c.key for c in cues if c.key in ("to", "from", "in")}
     out = []
     for mention in parties:
         direction = _governing(doc.norm, mention.start, prep_ends)
@@ -66,7 +65,6 @@ def party_uses(
             for head in heads
         )
         out.append(PartyUse(mention, direction, origin))
-    del preps
     return out
 
 
@@ -97,6 +95,8 @@ def transfer_roles(
     free: list[PartyUse] = []
     for use in uses:
         key = use.mention.key
+        if use.direction == "in":
+            continue  # a place: "in Oekraïne"
         if use.direction == "to" and roles.recipient is None:
             roles.recipient = key
         elif (use.direction == "from" and roles.supplier is None) or (
