@@ -149,7 +149,7 @@ class ClaimBuilder:
             drafts += self._transfers(
                 doc, clause_units, quantities, transfer, cues, uses, relative_antecedent
             )
-        if not clause_units and not drafts and quantities and state.numeric:
+        if not drafts and state.numeric and any(q.multiplier for q in quantities):
             drafts += _relative(state.numeric, quantities, sentence)
             anaphora = anaphora or bool(drafts)
         _fill_from_source(drafts, fallback)

@@ -161,7 +161,7 @@ class QuantityParser:
             return False
         if words[i] in ("een", "a", "an") and stop == i + 1:
             return False
-        if after in self.not_before and not _DIGITS.fullmatch(words[i]):
+        if after in self.not_before and words[i] in self.word_values and stop == i + 1:
             return False
         return not (mention.value is not None and mention.value == 0)
 
