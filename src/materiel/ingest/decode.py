@@ -49,8 +49,17 @@ def decode(data: bytes) -> str:
 
 # On short texts several encodings fit equally well; news files in the wild
 # are far more often Windows-1252 than, say, Mac Central European.
-_PREFERRED = {"cp1252": 0, "iso8859_15": 1, "latin_1": 1, "cp1250": 2, "cp1251": 2,
-              "iso8859_2": 3, "koi8_r": 3, "cp1253": 3, "cp1254": 3}
+_PREFERRED = {
+    "cp1252": 0,
+    "iso8859_15": 1,
+    "latin_1": 1,
+    "cp1250": 2,
+    "cp1251": 2,
+    "iso8859_2": 3,
+    "koi8_r": 3,
+    "cp1253": 3,
+    "cp1254": 3,
+}
 
 
 def _guess(sample: bytes) -> str:

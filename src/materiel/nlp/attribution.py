@@ -104,8 +104,11 @@ class _Finder:
 
     def _inside_transfer_cue(self, cue: Mention) -> bool:
         return any(
-            m.label == "cue" and m.key in ("transfer", "status") and m.start <= cue.start
-            and cue.end <= m.end and (m.end - m.start) > (cue.end - cue.start)
+            m.label == "cue"
+            and m.key in ("transfer", "status")
+            and m.start <= cue.start
+            and cue.end <= m.end
+            and (m.end - m.start) > (cue.end - cue.start)
             for m in self.mentions
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from materiel.lexicon import Lexicon
@@ -128,9 +129,7 @@ class ClaimBuilder:
         quantities = [q for q in spans.quantities(sentence) if clause.start <= q.start < clause.end]
         times = [t for t in spans.times(sentence) if clause.start <= t.start < clause.end]
         transfer = self._transfer_cue(doc, cues, parties)
-        numeric = [
-            c for c in cues if c.key in NUMERIC_KINDS and not _source_of_goods(doc, c, cues)
-        ]
+        numeric = [c for c in cues if c.key in NUMERIC_KINDS and not _source_of_goods(doc, c, cues)]
         anaphora = False
         if not clause_units and (transfer or (numeric and quantities)):
             clause_units = _earlier_units(units, clause)
@@ -163,20 +162,31 @@ class ClaimBuilder:
         return drafts, anaphora, last_party
 
     def _anaphoric_parties(self, doc: Doc, inside: list[Mention]) -> list[Mention]:
-        """"het land", "the group": the last state (or group) named before."""
+        """ "het land", "the group": the last state (or group) named before."""
         out = []
         for cue in inside:
             if cue.label != "cue" or cue.key not in ("state_anaphora", "group_anaphora"):
                 continue
             wanted = ("state",) if cue.key == "state_anaphora" else ("group", "organisation")
-            for mention in reversed(doc.mentions):
-                if mention.start >= cue.start or mention.label != "party":
-                    continue
-                party = self.lexicon.parties.get(mention.key)
-                if party is not None and party.kind in wanted:
-                    out.append(Mention(cue.start, cue.end, "party", mention.key, "names"))
-                    break
+            key = self._last_subject(doc, cue.start, wanted)
+            if key:
+                out.append(Mention(cue.start, cue.end, "party", key, "names"))
         return out
+
+    def _last_subject(self, doc: Doc, before: int, wanted: tuple[str, ...]) -> str | None:
+        """The first party of that kind in the nearest earlier sentence that names one."""
+        ends = [s.end for s in doc.sentences]
+        last = bisect_right(ends, before)
+        starts = [m.start for m in doc.mentions]
+        for sentence in reversed(doc.sentences[max(0, last - 4) : last]):
+            first = bisect_left(starts, sentence.start)
+            for mention in doc.mentions[first:]:
+                if mention.start >= sentence.end:
+                    break
+                party = self.lexicon.parties.get(mention.key) if mention.label == "party" else None
+                if party is not None and party.kind in wanted:
+                    return mention.key
+        return None
 
     def _transfer_cue(
         self, doc: Doc, cues: list[Mention], parties: list[Mention]
@@ -331,7 +341,7 @@ def _has_origin(doc: Doc, cue: Mention, cues: list[Mention], parties: list[Menti
 
 
 def _fill_from_source(drafts: list[Draft], fallback: list[str]) -> None:
-    """"De VAE ontkennen wapens aan de RSF te leveren": the source is the supplier."""
+    """ "De VAE ontkennen wapens aan de RSF te leveren": the source is the supplier."""
     if not fallback:
         return
     party = fallback[0]
@@ -349,7 +359,7 @@ _DEFINITE = ("de", "het", "die", "deze", "the", "these", "those", "such", "zulke
 
 
 def _carry_designations(doc: Doc, units: list[ItemUnit], state: _State) -> None:
-    """"Van die tanks ..." after "K2": a definite reference to a named system."""
+    """ "Van die tanks ..." after "K2": a definite reference to a named system."""
     for unit in units:
         if unit.designation is None:
             before = doc.norm[max(0, unit.start - 25) : unit.start].split()
@@ -362,7 +372,7 @@ def _carry_designations(doc: Doc, units: list[ItemUnit], state: _State) -> None:
 
 
 def _source_of_goods(doc: Doc, cue: Mention, cues: list[Mention]) -> bool:
-    """"uit eigen voorraad", "from its own stocks": where goods come from, no stock figure."""
+    """ "uit eigen voorraad", "from its own stocks": where goods come from, no stock figure."""
     if cue.key != "stock":
         return False
     return any(c.key == "from" and 0 <= cue.start - c.end <= 12 for c in cues)

@@ -106,7 +106,7 @@ class Gazetteer:
         if not doc.norm:
             doc.norm = normalise(doc.text)
         raw = list(self._raw_matches(doc))
-        doc.mentions = _resolve_overlaps(raw)
+        doc.mentions = _drop_cues_inside_names(_resolve_overlaps(raw))
         return doc
 
     def _raw_matches(self, doc: Doc) -> list[Mention]:
@@ -153,8 +153,28 @@ def _accept(entry: Entry, text: str, norm: str, start: int, end: int) -> int:
     return 0
 
 
+def _drop_cues_inside_names(mentions: list[Mention]) -> list[Mention]:
+    """ "United States" holds no verb "states"."""
+    names = [(m.start, m.end) for m in mentions if m.label in ENTITY_LABELS]
+    out = []
+    for mention in mentions:
+        if (
+            mention.label == "cue"
+            and mention.key != "modifier"
+            and any(
+                start <= mention.start
+                and mention.end <= end
+                and (end - start) > (mention.end - mention.start)
+                for start, end in names
+            )
+        ):
+            continue
+        out.append(mention)
+    return out
+
+
 def _hyphenated(norm: str, start: int, end: int) -> bool:
-    """"anti-ship" holds no verb "ship"; "F-16-levering" does hold "levering"."""
+    """ "anti-ship" holds no verb "ship"; "F-16-levering" does hold "levering"."""
     before = norm[start - 2 : start] if start >= 2 else ""
     after = norm[end : end + 2]
     return (len(before) == 2 and before[1] == "-" and before[0].isalpha()) or (

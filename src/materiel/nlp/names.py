@@ -54,6 +54,27 @@ FUNCTION_WORDS = {
 }
 
 
+FUNCTION_WORDS |= {
+    "defence",
+    "defense",
+    "foreign",
+    "prime",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "woordvoerder",
+    "premier",
+    "staatssecretaris",
+    "ambassador",
+    "ambassadeur",
+    "general",
+    "generaal",
+    "admiral",
+    "colonel",
+}
+
+
 def strip_function_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     """ "Het Duitse" is no name: drop capitalised function words at the front."""
     words = text[start:end].split()
