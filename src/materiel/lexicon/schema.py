@@ -166,6 +166,10 @@ class Cues(BaseModel):
     clause_breaks: list[str] = Field(default_factory=list)
     item_anaphora: list[str] = Field(default_factory=list)
     party_anaphora: PartyAnaphora = Field(default_factory=PartyAnaphora)
+    # "Chinese bedrijven", "the Russian army": an adjective with these nouns acts as a party
+    actors: list[str] = Field(default_factory=list)
+    # "raketten van het type KN-23": the named system says which item
+    type_links: list[str] = Field(default_factory=list)
     # phrases that contain an item word but name no item ("think tank")
     not_items: list[str] = Field(default_factory=list)
     sources: SourceNouns = Field(default_factory=SourceNouns)

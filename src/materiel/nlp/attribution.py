@@ -80,7 +80,7 @@ class _Finder:
                 found = self._before(cue, sentence) or self._after(cue, sentence, first_only=False)
                 refs.extend(found)
                 if found:
-                    self.spans.append((cue.start, self._complementizer(cue, sentence)))
+                    self.spans.append((cue.start, self._frame_end(cue, sentence)))
                 if found and normalise(self.doc.text[cue.start : cue.end]) in ("told", "vertelde"):
                     refs.extend(r for r in self._after(cue, sentence, False) if r.kind == "outlet")
         return refs
@@ -101,6 +101,13 @@ class _Finder:
         if found:
             self.spans.append((cue.start, found[-1].end))
         return found
+
+    def _frame_end(self, cue: Mention, sentence: Sentence) -> int:
+        """A trailing ", zei John Kirby, woordvoerder van ..." runs to the sentence end."""
+        before = self.doc.text[sentence.start : cue.start].rstrip()
+        if before.endswith((",", "”", '"')):
+            return sentence.end
+        return self._complementizer(cue, sentence)
 
     def _inside_transfer_cue(self, cue: Mention) -> bool:
         return any(

@@ -136,7 +136,9 @@ class ClaimBuilder:
             if not clause_units and any(c.key == "item_anaphora" for c in cues):
                 clause_units = list(state.units[-1:])
                 anaphora = bool(clause_units)
-        heads = [u.start for u in clause_units] + [c.start for c in cues if c.key == "transfer"]
+        heads = [u.start for u in clause_units] + [
+            c.start for c in cues if c.key == "transfer" or c.key in NUMERIC_KINDS
+        ]
         uses = party_uses(doc, parties, cues, heads)
         relative_antecedent = antecedent if _starts_relative(doc, clause) else None
         drafts = self._numeric(

@@ -93,6 +93,8 @@ class Gazetteer:
             "break": cues.clause_breaks,
             "item_anaphora": cues.item_anaphora,
             "not_item": cues.not_items,
+            "actor": cues.actors,
+            "type_link": cues.type_links,
             "government": cues.sources.government,
             "officials": cues.sources.officials,
             "outlet_anaphora": cues.sources.outlet_anaphora,
@@ -140,6 +142,8 @@ def _accept(entry: Entry, text: str, norm: str, start: int, end: int) -> int:
         return 0
     if entry.capital and not text[start].isupper() and text[start].isalpha():
         return 0
+    if entry.label == "party" and _dateline(text, start, end):
+        return 0
     if end >= len(norm) or not _is_word_char(norm[end]) or not _is_word_char(norm[end - 1]):
         return end
     if entry.label in ENTITY_LABELS:
@@ -151,6 +155,14 @@ def _accept(entry: Entry, text: str, norm: str, start: int, end: int) -> int:
             ):
                 return stop
     return 0
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """"MINSK (ANP) - ...": the place a wire story was filed from is no party."""
+    word = text[start:end]
+    if not (word.isupper() and len(word) >= 4) or (start > 0 and text[start - 1] not in "\n"):
+        return False
+    return text[end : end + 3].lstrip().startswith(("(", "-", "–", "—"))
 
 
 def _drop_cues_inside_names(mentions: list[Mention]) -> list[Mention]:

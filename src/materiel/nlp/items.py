@@ -35,7 +35,13 @@ def item_units(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[Item
         key=lambda m: m.start,
     )
     units: list[ItemUnit] = []
+    links = [(m.start, m.end) for m in mentions if m.label == "cue" and m.key == "type_link"]
     for mention in raw:
+        if units and _typed(doc.text, units[-1], mention, links):
+            units[-1].designation = mention.key
+            units[-1].category = lexicon.systems[mention.key].category
+            units[-1].end = mention.end
+            continue
         if units and _joins(doc.text, units[-1], mention):
             _absorb(units[-1], mention, doc.text, lexicon)
             continue
@@ -48,6 +54,16 @@ def _unit(mention: Mention, text: str, lexicon: Lexicon) -> ItemUnit:
         category = lexicon.systems[mention.key].category
         return ItemUnit(mention.start, mention.end, category, mention.key, "")
     return ItemUnit(mention.start, mention.end, mention.key, None, "")
+
+
+def _typed(text: str, unit: ItemUnit, mention: Mention, links: list[tuple[int, int]]) -> bool:
+    """"ballistische raketten van het type KN-23": one item, named."""
+    if mention.label != "system" or unit.designation is not None:
+        return False
+    return any(
+        not text[unit.end : start].strip() and not text[end : mention.start].strip()
+        for start, end in links
+    )
 
 
 def _joins(text: str, unit: ItemUnit, mention: Mention) -> bool:

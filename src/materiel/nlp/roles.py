@@ -58,12 +58,16 @@ def party_uses(
     """`heads`: starts of the item units and transfer nouns the adjectives may modify."""
     prep_ends = {c.end: c.key for c in cues if c.key in ("to", "from", "in")}
     out = []
+    actors = [c.start for c in cues if c.key == "actor"]
     for mention in parties:
         direction = _governing(doc.norm, mention.start, prep_ends)
         origin = mention.kind == "adjectives" and any(
             0 <= head - mention.end <= 25 and " " not in doc.norm[mention.end : head].strip()
             for head in heads
         )
+        acting = any(0 <= start - mention.end <= 2 for start in actors)
+        if mention.kind == "adjectives" and not (origin or direction or acting):
+            continue  # "de Russische invasie": a description, not a party to the claim
         out.append(PartyUse(mention, direction, origin))
     return out
 
