@@ -158,7 +158,7 @@ def _accept(entry: Entry, text: str, norm: str, start: int, end: int) -> int:
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
-    """"MINSK (ANP) - ...": the place a wire story was filed from is no party."""
+    """ "MINSK (ANP) - ...": the place a wire story was filed from is no party."""
     word = text[start:end]
     if not (word.isupper() and len(word) >= 4) or (start > 0 and text[start - 1] not in "\n"):
         return False

@@ -57,7 +57,7 @@ def _unit(mention: Mention, text: str, lexicon: Lexicon) -> ItemUnit:
 
 
 def _typed(text: str, unit: ItemUnit, mention: Mention, links: list[tuple[int, int]]) -> bool:
-    """"ballistische raketten van het type KN-23": one item, named."""
+    """ "ballistische raketten van het type KN-23": one item, named."""
     if mention.label != "system" or unit.designation is not None:
         return False
     return any(
