@@ -122,8 +122,11 @@ def _party_aliases(
     out: list[tuple[str, str, str]] = []
     for entry in _table("parties", lang, PartyAliases, overlays):
         _known(parties, entry.id, f"parties/{lang}.yaml")
+        # a group's "adjectives" (Houthi, Houthis) name the group itself
+        state = parties[entry.id].kind == "state"
         for kind in ("names", "adjectives", "metonyms", "leaders"):
-            out.extend((alias, entry.id, kind) for alias in getattr(entry, kind))
+            as_kind = kind if state or kind != "adjectives" else "names"
+            out.extend((alias, entry.id, as_kind) for alias in getattr(entry, kind))
     return out
 
 

@@ -77,7 +77,9 @@ class _Finder:
             if cue.key == "attr_before":
                 refs.extend(self._after(cue, sentence, first_only=True))
             elif cue.key == "attr_verb" and not self._inside_transfer_cue(cue):
-                found = self._before(cue, sentence) or self._after(cue, sentence, first_only=False)
+                found = self._before(cue, sentence)
+                if not found and self._inverted(cue, sentence):
+                    found = self._after(cue, sentence, first_only=False)
                 refs.extend(found)
                 if found:
                     self.spans.append((cue.start, self._frame_end(cue, sentence)))
@@ -101,6 +103,12 @@ class _Finder:
         if found:
             self.spans.append((cue.start, found[-1].end))
         return found
+
+    def _inverted(self, cue: Mention, sentence: Sentence) -> bool:
+        """"..., zei Kirby" or "Achtereenvolgens zeiden A en B": no subject before the verb."""
+        before = self.doc.text[sentence.start : cue.start]
+        cut = max(before.rfind(mark) + 1 for mark in (",", ";", "„", "“", '"', "”", ":"))
+        return len(before[max(cut, 0) :].split()) <= 1
 
     def _frame_end(self, cue: Mention, sentence: Sentence) -> int:
         """A trailing ", zei John Kirby, woordvoerder van ..." runs to the sentence end."""

@@ -6,6 +6,7 @@ import re
 
 from materiel.lexicon import Lexicon
 from materiel.nlp.doc import Doc, normalise
+from materiel.nlp.names import full_names
 
 _LABEL = re.compile(r"^\s*((?:[A-Z][A-Z.'’\- ]{0,40}[A-Z.])|Q|V|A)\s*:", re.MULTILINE)
 _ANSWER = re.compile(
@@ -53,8 +54,10 @@ class SpeakerLabels:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.aliases = {normalise(alias): name for alias, name in lexicon.source_aliases}
+        self.memory: dict[str, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
+        self.memory = full_names(doc.text)
         turns = self._turns(doc.text)
         if not turns:
             return doc
@@ -84,4 +87,7 @@ class SpeakerLabels:
             name = self.aliases.get(normalise(candidate))
             if name:
                 return name
+        full = self.memory.get(core[-1].lower())
+        if full:
+            return self.aliases.get(normalise(full), full)
         return " ".join(w.capitalize() if w.isupper() else w for w in core)
