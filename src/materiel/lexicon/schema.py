@@ -80,6 +80,8 @@ class TransferCue(BaseModel):
     compound: bool = False
     # only a transfer when the origin is named ("gebruikt drones uit Iran")
     requires_origin: bool = False
+    # a delivery noun stands for the goods when no item is named ("de levering")
+    names_item: bool = False
 
 
 class StatusCue(BaseModel):

@@ -223,7 +223,7 @@ class ClaimBuilder:
     ) -> list[Draft]:
         subject = self._subject_role(cue, cues)
         roles = transfer_roles(uses, cue, subject, antecedent)
-        if not units and cue is not None:
+        if not units and cue is not None and self.transfer_cues[int(cue.kind)].names_item:
             units = [
                 ItemUnit(
                     cue.start, cue.end, "weapons_unspecified", None, doc.text[cue.start : cue.end]
