@@ -104,6 +104,9 @@ class _Finder:
             self.spans.append((cue.start, found[-1].end))
         return found
 
+    def _complementizer_follows(self, cue: Mention, sentence: Sentence) -> bool:
+        return self._complementizer(cue, sentence) != cue.end
+
     def _inverted(self, cue: Mention, sentence: Sentence) -> bool:
         """"..., zei Kirby" or "Achtereenvolgens zeiden A en B": no subject before the verb."""
         before = self.doc.text[sentence.start : cue.start]
@@ -152,6 +155,9 @@ class _Finder:
         if not self.doc.text[start : cue.start].strip():
             return []  # ", zei Kirby": the subject follows the verb
         found = self.candidates(start, cue.start, near_end=True)
+        if found and cut > 0 and not self._complementizer_follows(cue, sentence):
+            # "..., Blinken said on Tuesday during a visit to London": all frame
+            self.spans.append((start, sentence.end))
         # "De Oekraïense luchtmacht meldde": no party there; but in "Iran ontkende
         # dat het drones levert" Iran is both the source and the supplier
         for ref in found:
