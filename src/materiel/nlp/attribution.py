@@ -108,7 +108,7 @@ class _Finder:
         return self._complementizer(cue, sentence) != cue.end
 
     def _inverted(self, cue: Mention, sentence: Sentence) -> bool:
-        """"..., zei Kirby" or "Achtereenvolgens zeiden A en B": no subject before the verb."""
+        """ "..., zei Kirby" or "Achtereenvolgens zeiden A en B": no subject before the verb."""
         before = self.doc.text[sentence.start : cue.start]
         cut = max(before.rfind(mark) + 1 for mark in (",", ";", "„", "“", '"', "”", ":"))
         return len(before[max(cut, 0) :].split()) <= 1

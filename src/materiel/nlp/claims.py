@@ -43,6 +43,7 @@ class _State:
     holder: str | None = None
     numeric: Draft | None = None
     systems: dict[str, str] = field(default_factory=dict)  # category -> last designation
+    transfers: list[Draft] = field(default_factory=list)  # of the previous sentence
 
 
 class ClaimBuilder:
@@ -91,15 +92,19 @@ class ClaimBuilder:
             previous_last_party = last_party or previous_last_party
             carried = carried or used_anaphora
             drafts.extend(found)
+            for draft in found:
+                if draft.kind in NUMERIC_KINDS:
+                    state.numeric = draft
+                    state.holder = draft.holder
+        if not drafts and not units:
+            drafts = _denial_of_previous(doc, sentence, mentions, state)
         own_sources = sources or (state.sources if carried else [])
         for draft in drafts:
             draft.sources = list(own_sources)
         state.units = units or state.units
         state.sources = own_sources
-        for draft in drafts:
-            if draft.kind in NUMERIC_KINDS:
-                state.numeric = draft
-                state.holder = draft.holder
+        transfers = [d for d in drafts if d.kind == "transfer" and d.stance != "denied"]
+        state.transfers = transfers or ([] if drafts else state.transfers)
         return drafts
 
     def _clause(
@@ -340,6 +345,17 @@ def _has_origin(doc: Doc, cue: Mention, cues: list[Mention], parties: list[Menti
             return True
     word = doc.norm[cue.start : cue.end]
     return word.startswith("afkomstig") or word.endswith(("made in", "sourced from"))
+
+
+def _denial_of_previous(
+    doc: Doc, sentence: Sentence, mentions: list[Mention], state: _State
+) -> list[Draft]:
+    """ "Teheran ontkent dat." denies the claims of the sentence before, as its own claim."""
+    denies = any(m.label == "cue" and m.key == "denied" for m in mentions)
+    short = len(doc.text[sentence.start : sentence.end].split()) <= 10
+    if not (denies and short and sentence.sources and state.transfers):
+        return []
+    return [replace(d, sentence=sentence, stance="denied", sources=[]) for d in state.transfers]
 
 
 def _fill_from_source(drafts: list[Draft], fallback: list[str]) -> None:

@@ -37,6 +37,9 @@ def _split(text: str, sentence: Sentence, cues: list[Mention]) -> list[Clause]:
         before = text[sentence.start : cue.start].rstrip()
         if before and before[-1] in _COMMA_CHARS:
             cuts.append((cue.start, cue.key == "hypothetical"))
+    for index in range(sentence.start, sentence.end - 1):
+        if text[index] == ";":
+            cuts.append((index + 1 + (text[index + 1] == " "), False))
     clauses: list[Clause] = []
     start, hypothetical = sentence.start, opening
     for cut, is_hypothetical in sorted(cuts):

@@ -60,8 +60,50 @@ def _split_line(nlp: Any, line: str, offset: int) -> list[tuple[int, int, int]]:
             lead = len(text) - len(text.lstrip())
             start = offset + piece_start + sent.start_char + lead
             count = sum(1 for tok in sent if not tok.is_punct and not tok.is_space)
-            out.append((start, start + len(stripped), count))
+            for part_start, part_end in _missed_stops(stripped):
+                share = max(1, count * (part_end - part_start) // max(1, len(stripped)))
+                out.append((start + part_start, start + part_end, share))
     return out
+
+
+# "Teheran ontkent dat. Rusland ...": the tokenizer took "dat." for an abbreviation
+_STOP = re.compile(r"(?<=[a-zà-ÿ][a-zà-ÿ])\.\s+(?=[A-ZÀ-Þ„“\"])")
+_ABBREVIATIONS = {
+    "ca",
+    "bijv",
+    "resp",
+    "incl",
+    "excl",
+    "etc",
+    "enz",
+    "nr",
+    "blz",
+    "vs",
+    "art",
+    "jr",
+    "sr",
+    "mln",
+    "mld",
+    "mrd",
+    "min",
+    "max",
+    "approx",
+    "dhr",
+    "mevr",
+    "mw",
+}
+
+
+def _missed_stops(sentence: str) -> list[tuple[int, int]]:
+    parts, start = [], 0
+    for match in _STOP.finditer(sentence):
+        word = sentence[: match.start()].rsplit(None, 1)[-1].lower()
+        if word in _ABBREVIATIONS:
+            continue
+        parts.append((start, match.start() + 1))
+        start = match.end()
+    parts.append((start, len(sentence)))
+    return parts
 
 
 def _pieces(line: str) -> list[tuple[int, str]]:
