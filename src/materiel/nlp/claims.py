@@ -133,7 +133,11 @@ class ClaimBuilder:
         clause_units = [u for u in units if clause.start <= u.start < clause.end]
         quantities = [q for q in spans.quantities(sentence) if clause.start <= q.start < clause.end]
         times = [t for t in spans.times(sentence) if clause.start <= t.start < clause.end]
-        transfer = self._transfer_cue(doc, cues, parties)
+        transfer = self._transfer_cue(doc, cues, all_parties)
+        if transfer is not None and fallback and not any(m.start < transfer.start for m in parties):
+            # "Iran ontkende de groep raketten te leveren": the source is the subject
+            parties = [m for m in all_parties if m.start < transfer.start] + parties
+            fallback = []
         numeric = [c for c in cues if c.key in NUMERIC_KINDS and not _source_of_goods(doc, c, cues)]
         anaphora = False
         if not clause_units and (transfer or (numeric and quantities)):
