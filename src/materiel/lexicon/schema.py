@@ -143,6 +143,8 @@ class TimeWords(BaseModel):
     relative_months: dict[str, int] = Field(default_factory=dict)
     # words before a time expression that make it about the report, not the claim
     reporting: list[str] = Field(default_factory=list)
+    # words that make a bare month or year a date ("in april", "sinds 2022")
+    anchors: list[str] = Field(default_factory=list)
 
     @field_validator("months")
     @classmethod

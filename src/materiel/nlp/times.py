@@ -34,6 +34,7 @@ class TimeFinder:
         self.relative = {normalise(k): ("y", v) for k, v in words.relative_years.items()}
         self.relative.update({normalise(k): ("m", v) for k, v in words.relative_months.items()})
         self.reporting = tuple(normalise(w) for w in words.reporting)
+        self.anchors = frozenset(normalise(w) for w in words.anchors)
         phrases = "|".join(sorted((re.escape(p) for p in self.relative), key=len, reverse=True))
         self.relative_re = re.compile(rf"\b(?:{phrases})\b") if phrases else None
 
@@ -53,14 +54,18 @@ class TimeFinder:
             found.append(TimeMention(match.start(), match.end(), match.group()[:7]))
             taken.append(match.span())
         for match in self.month_re.finditer(text):
-            if _inside(match.span(), taken) or _day_before_is_word(text, match.start()):
+            if _inside(match.span(), taken):
+                continue
+            if not match.group(2) and not _anchored(text, match.start(), self.anchors, True):
                 continue
             value = self._month(match, anchor)
             if value:
                 found.append(TimeMention(match.start(), match.end(), value))
                 taken.append(match.span())
         for match in _YEAR.finditer(text):
-            if not _inside(match.span(), taken) and _year_context(text, match.start()):
+            if not _inside(match.span(), taken) and _anchored(
+                text, match.start(), self.anchors, False
+            ):
                 found.append(TimeMention(match.start(), match.end(), match.group()))
                 taken.append(match.span())
         found.extend(self._relative(text, anchor, taken))
@@ -112,57 +117,10 @@ def _inside(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
 
-def _day_before_is_word(text: str, start: int) -> bool:
-    # "may" and "mar" are words too: a bare month needs "in", a day or a year
+def _anchored(text: str, start: int, anchors: frozenset[str], digits: bool) -> bool:
+    """A bare month or year is a date after "in", "since", a day number...
+    ("may" and "mar" are words too)."""
     before = text[max(0, start - 12) : start].split()
-    return not before or not (
-        before[-1].isdigit()
-        or before[-1]
-        in (
-            "in",
-            "sinds",
-            "since",
-            "tot",
-            "until",
-            "van",
-            "from",
-            "by",
-            "eind",
-            "begin",
-            "end",
-            "early",
-            "late",
-            "mid",
-            "half",
-            "vanaf",
-            "uiterlijk",
-        )
-    )
-
-
-def _year_context(text: str, start: int) -> bool:
-    before = text[max(0, start - 12) : start].split()
-    return bool(before) and before[-1] in (
-        "in",
-        "sinds",
-        "since",
-        "tot",
-        "until",
-        "van",
-        "from",
-        "by",
-        "voor",
-        "before",
-        "after",
-        "na",
-        "eind",
-        "end",
-        "begin",
-        "early",
-        "late",
-        "vanaf",
-        "during",
-        "tijdens",
-        "medio",
-        "mid",
-    )
+    if not before:
+        return False
+    return before[-1] in anchors or (digits and before[-1].isdigit())
