@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from materiel.lexicon import Lexicon
 from materiel.nlp.doc import Doc, Mention, Sentence, SourceRef, normalise
-from materiel.nlp.names import PERSON, full_names, strip_function_words
+from materiel.nlp.names import PERSON, document_names, strip_function_words
 
 _WINDOW = 90  # characters after a "volgens"-type cue in which its source stands
 
@@ -28,7 +28,7 @@ class Attribution:
         self.modifiers = {normalise(k): v for k, v in lexicon.cues.sources.modifiers.items()}
 
     def __call__(self, doc: Doc) -> Doc:
-        memory = full_names(doc.text)
+        memory = document_names(doc)
         last_outlet: list[str] = []
         by_sentence = _group(doc.mentions, doc.sentences)
         for sentence, mentions in zip(doc.sentences, by_sentence, strict=True):

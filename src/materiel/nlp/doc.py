@@ -85,6 +85,7 @@ class Doc:
     quantities: list[QuantityMention] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    full_names: dict[str, str] | None = None  # surname -> full name, filled on first use
 
     def in_span(self, items: list[Any], start: int, end: int) -> list[Any]:
         """The items (with .start/.end) that lie inside [start, end)."""

@@ -8,6 +8,7 @@ of `Romania` and `us` (the pronoun) out of `US`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import ahocorasick
@@ -167,22 +168,26 @@ def _dateline(text: str, start: int, end: int) -> bool:
 
 def _drop_cues_inside_names(mentions: list[Mention]) -> list[Mention]:
     """ "United States" holds no verb "states"."""
-    names = [(m.start, m.end) for m in mentions if m.label in ENTITY_LABELS]
+    names = sorted((m.start, m.end) for m in mentions if m.label in ENTITY_LABELS)
+    starts = [start for start, _ in names]
     out = []
     for mention in mentions:
-        if (
-            mention.label == "cue"
-            and mention.key != "modifier"
-            and any(
-                start <= mention.start
-                and mention.end <= end
-                and (end - start) > (mention.end - mention.start)
-                for start, end in names
-            )
-        ):
-            continue
+        if mention.label == "cue" and mention.key != "modifier":
+            index = bisect_right(starts, mention.start) - 1
+            if _covered(names, index, mention):
+                continue
         out.append(mention)
     return out
+
+
+def _covered(names: list[tuple[int, int]], index: int, mention: Mention) -> bool:
+    # names overlap rarely; look back over the few that start at or before the cue
+    while index >= 0 and mention.start - names[index][0] < 80:
+        start, end = names[index]
+        if mention.end <= end and (end - start) > (mention.end - mention.start):
+            return True
+        index -= 1
+    return False
 
 
 def _hyphenated(norm: str, start: int, end: int) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from materiel.nlp.doc import Doc
+
 _PARTICLE = r"(?:van|de|der|den|von|ter|ten|al|bin|ibn|el|la|le|du|da|dos|del)"
 _CAP = r"(?:[dD][’']|O[’'])?[A-ZÀ-ÖØ-Þ][\w’'\-]+"
 PERSON = re.compile(rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP})*")
@@ -84,6 +86,13 @@ def strip_function_words(text: str, start: int, end: int) -> tuple[int, int] | N
         while start < end and text[start].isspace():
             start += 1
     return (start, end) if words else None
+
+
+def document_names(doc: Doc) -> dict[str, str]:
+    """The full names of `doc`, computed once per document."""
+    if doc.full_names is None:
+        doc.full_names = full_names(doc.text)
+    return doc.full_names
 
 
 def full_names(text: str) -> dict[str, str]:

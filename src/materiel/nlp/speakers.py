@@ -6,7 +6,7 @@ import re
 
 from materiel.lexicon import Lexicon
 from materiel.nlp.doc import Doc, normalise
-from materiel.nlp.names import full_names
+from materiel.nlp.names import document_names
 
 _LABEL = re.compile(r"^\s*((?:[A-Z][A-Z.'’\- ]{0,40}[A-Z.])|Q|V|A)\s*:", re.MULTILINE)
 _ANSWER = re.compile(
@@ -57,7 +57,7 @@ class SpeakerLabels:
         self.memory: dict[str, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        self.memory = full_names(doc.text)
+        self.memory = document_names(doc)
         turns = self._turns(doc.text)
         if not turns:
             return doc
