@@ -136,3 +136,9 @@ def test_extractor_never_crashes_on_dense_text(words: list[str]) -> None:
     text = " ".join(words)
     for claim in extract_claims(text, "nl", "2023-03"):
         assert text[claim.evidence.start : claim.evidence.end] == claim.evidence.text
+
+
+def test_misspelt_names_are_found_fuzzily() -> None:
+    text = "Volgens Reuters heeft Iran tientallen Shahed-drones aan Ruslannd geleverd."
+    claim = only(extract_claims(text, "nl"))
+    assert (claim.supplier, claim.recipient) == ("IR", "RU")

@@ -19,6 +19,7 @@ from materiel.nlp.attribution import Attribution
 from materiel.nlp.claims import ClaimBuilder
 from materiel.nlp.clauses import Clauses
 from materiel.nlp.doc import Doc, normalise
+from materiel.nlp.fuzzy import FuzzyNames
 from materiel.nlp.gazetteer import Gazetteer
 from materiel.nlp.langdetect import LanguageDetector
 from materiel.nlp.quantities import Quantities, QuantityParser
@@ -64,6 +65,7 @@ def build_pipeline(lang: str, overlays: tuple[Path, ...] = ()) -> Pipeline:
         [
             Sentencizer(),
             Gazetteer(lexicon),
+            FuzzyNames(lexicon),
             SpeakerLabels(lexicon),
             Clauses(),
             Quantities(parser),
