@@ -242,8 +242,6 @@ class ClaimBuilder:
         for unit in units:
             draft = Draft("transfer", unit, Sentence(0, 0), roles.supplier, roles.recipient)
             draft.quantity = _quantity_before(doc, unit, quantities)
-            if cue is not None and self.transfer_cues[int(cue.kind)].status:
-                draft.status = None
             out.append(draft)
         return out
 
@@ -266,7 +264,7 @@ class ClaimBuilder:
     ) -> list[Draft]:
         if not cues or not units:
             return []
-        holder = antecedent or holder_of(uses, heads, doc.norm) or state.holder
+        holder = antecedent or holder_of(uses) or state.holder
         out = []
         for quantity in quantities:
             if quantity.value is None or (

@@ -147,7 +147,7 @@ def _other(role: str) -> str:
     return {"supplier": "recipient", "recipient": "supplier"}.get(role, "either")
 
 
-def holder_of(uses: list[PartyUse], heads: list[int], norm: str) -> str | None:
+def holder_of(uses: list[PartyUse]) -> str | None:
     """The holder of a stock, output or use: an adjective before the item or
     stock noun ("de Russische voorraad"), else the first party not governed by
     a preposition."""
@@ -157,7 +157,6 @@ def holder_of(uses: list[PartyUse], heads: list[int], norm: str) -> str | None:
     for use in uses:
         if use.direction is None:
             return use.mention.key
-    del heads, norm
     return None
 
 
