@@ -48,6 +48,7 @@ class Lexicon:
     sources: dict[str, SourceBase]
     source_aliases: list[tuple[str, str]]
     items: list[tuple[str, str]]  # (word, category)
+    item_references: list[tuple[str, str]]  # (word, category), only after a named system
     cues: Cues
     numbers: Numbers
 
@@ -75,7 +76,8 @@ def _load(lang: str, overlays: tuple[Path, ...]) -> Lexicon:
         system_aliases=_system_aliases(lang, systems, overlays),
         sources=sources,
         source_aliases=_source_aliases(lang, sources, overlays),
-        items=_items(lang, overlays),
+        items=_items(lang, overlays, refers_back=False),
+        item_references=_items(lang, overlays, refers_back=True),
         cues=validate_mapping(raw_table("cues", lang, overlays), Cues, f"cues/{lang}.yaml"),
         numbers=validate_mapping(
             raw_table("numbers", lang, overlays), Numbers, f"numbers/{lang}.yaml"
@@ -162,6 +164,11 @@ def _source_aliases(
     return out
 
 
-def _items(lang: str, overlays: tuple[Path, ...]) -> list[tuple[str, str]]:
+def _items(lang: str, overlays: tuple[Path, ...], refers_back: bool) -> list[tuple[str, str]]:
     entries = _table("items", lang, ItemWords, overlays)
-    return [(word, entry.category) for entry in entries for word in entry.words]
+    return [
+        (word, entry.category)
+        for entry in entries
+        if entry.refers_back == refers_back
+        for word in entry.words
+    ]

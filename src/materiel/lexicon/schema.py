@@ -66,6 +66,9 @@ class ItemWords(BaseModel):
     model_config = _STRICT
     category: Category
     words: list[str]
+    # "de toestellen": a word too generic to be an item unless it refers back
+    # to a named system of its category
+    refers_back: bool = False
 
 
 class TransferCue(BaseModel):
@@ -82,6 +85,8 @@ class TransferCue(BaseModel):
     requires_origin: bool = False
     # a delivery noun stands for the goods when no item is named ("de levering")
     names_item: bool = False
+    # an arrival ("in Oekraïne aangekomen"): the place the goods reach is the recipient
+    arrival: bool = False
 
 
 class StatusCue(BaseModel):
@@ -176,6 +181,8 @@ class Cues(BaseModel):
     type_links: list[str] = Field(default_factory=list)
     # phrases that contain an item word but name no item ("think tank")
     not_items: list[str] = Field(default_factory=list)
+    # "samen met Duitsland", "together with Denmark": a party sharing the subject's role
+    partners: list[str] = Field(default_factory=list)
     sources: SourceNouns = Field(default_factory=SourceNouns)
     time: TimeWords = Field(default_factory=TimeWords)
 

@@ -9,7 +9,14 @@ from materiel.lexicon import Lexicon
 from materiel.nlp.context import fill_implied_parties
 from materiel.nlp.doc import Clause, Doc, Mention, QuantityMention, Sentence, TimeMention
 from materiel.nlp.items import ItemUnit, item_units
-from materiel.nlp.roles import PartyUse, holder_of, party_uses, transfer_roles
+from materiel.nlp.roles import (
+    PartyUse,
+    governing,
+    holder_of,
+    partners,
+    party_uses,
+    transfer_roles,
+)
 from materiel.nlp.status import StatusReader
 
 NUMERIC_KINDS = ("consumption", "production", "stock")
@@ -84,7 +91,7 @@ class ClaimBuilder:
         sources = [ref.name for ref in sentence.sources]
         drafts: list[Draft] = []
         carried = False
-        previous_last_party: str | None = None
+        previous_last_party: Mention | None = None
         for clause in sentence.clauses:
             found, used_anaphora, last_party = self._clause(
                 doc, sentence, clause, mentions, units, spans, state, previous_last_party
@@ -116,8 +123,8 @@ class ClaimBuilder:
         units: list[ItemUnit],
         spans: _Index,
         state: _State,
-        antecedent: str | None,
-    ) -> tuple[list[Draft], bool, str | None]:
+        antecedent: Mention | None,
+    ) -> tuple[list[Draft], bool, Mention | None]:
         inside = [m for m in mentions if clause.start <= m.start < clause.end]
         all_parties = [
             m for m in inside if m.label == "party" and not _in_spans(m, sentence.source_spans)
@@ -126,7 +133,7 @@ class ClaimBuilder:
         all_parties.sort(key=lambda m: m.start)
         parties = [m for m in all_parties if not _in_spans(m, sentence.fallback_spans)]
         fallback = [m.key for m in all_parties if _in_spans(m, sentence.fallback_spans)]
-        last_party = parties[-1].key if parties else None
+        last_party = parties[-1] if parties else None
         if clause.hypothetical:
             return [], False, last_party
         cues = [m for m in inside if m.label == "cue"]
@@ -141,7 +148,7 @@ class ClaimBuilder:
         numeric = [c for c in cues if c.key in NUMERIC_KINDS and not _source_of_goods(doc, c, cues)]
         anaphora = False
         if not clause_units and (transfer or (numeric and quantities)):
-            clause_units = _earlier_units(units, clause)
+            clause_units = _earlier_units(doc, units, clause)
             if not clause_units and any(c.key == "item_anaphora" for c in cues):
                 clause_units = list(state.units[-1:])
                 anaphora = bool(clause_units)
@@ -149,7 +156,7 @@ class ClaimBuilder:
             c.start for c in cues if c.key == "transfer" or c.key in NUMERIC_KINDS
         ]
         uses = party_uses(doc, parties, cues, heads)
-        relative_antecedent = antecedent if _starts_relative(doc, clause) else None
+        relative_antecedent = _relative_antecedent(doc, clause, antecedent, units)
         drafts = self._numeric(
             doc, clause_units, quantities, numeric, uses, heads, state, relative_antecedent
         )
@@ -210,6 +217,8 @@ class ClaimBuilder:
                 continue
             if spec.requires_origin and not _has_origin(doc, cue, cues, parties):
                 continue
+            if spec.arrival and not _has_destination(cues, parties):
+                continue
             return cue
         return None
 
@@ -231,19 +240,26 @@ class ClaimBuilder:
         antecedent: str | None,
     ) -> list[Draft]:
         subject = self._subject_role(cue, cues)
-        roles = transfer_roles(uses, cue, subject, antecedent)
-        if not units and cue is not None and self.transfer_cues[int(cue.kind)].names_item:
+        spec = self.transfer_cues[int(cue.kind)] if cue is not None else None
+        roles = transfer_roles(uses, cue, subject, antecedent, spec is not None and spec.arrival)
+        if not units and spec is not None and spec.names_item:
+            text = doc.text[cue.start : cue.end] if cue else ""
             units = [
                 ItemUnit(
-                    cue.start, cue.end, "weapons_unspecified", None, doc.text[cue.start : cue.end]
+                    cue.start if cue else 0,
+                    cue.end if cue else 0,
+                    "weapons_unspecified",
+                    None,
+                    text,
+                    cue_only=True,
                 )
             ]
         out = []
-        for unit in units:
+        for unit in _transferred(doc, units, cues):
             draft = Draft("transfer", unit, Sentence(0, 0), roles.supplier, roles.recipient)
             draft.quantity = _quantity_before(doc, unit, quantities)
             out.append(draft)
-        return out
+        return out + _with_partners(out, partners(uses), subject)
 
     def _subject_role(self, cue: Mention | None, cues: list[Mention]) -> str:
         if cue is not None:
@@ -339,6 +355,31 @@ def _in_spans(mention: Mention, spans: list[tuple[int, int]]) -> bool:
     return any(start <= mention.start and mention.end <= end for start, end in spans)
 
 
+def _has_destination(cues: list[Mention], parties: list[Mention]) -> bool:
+    """An arrival verb is a transfer only when the place reached is a party."""
+    ins = [c for c in cues if c.key == "in"]
+    return any(0 <= p.start - c.end <= 4 for c in ins for p in parties)
+
+
+def _transferred(doc: Doc, units: list[ItemUnit], cues: list[Mention]) -> list[ItemUnit]:
+    """ "chips die Rusland in drones verwerkt": what goods go into is not transferred."""
+    places = {c.end: c.key for c in cues if c.key == "in"}
+    kept = [u for u in units if governing(doc.norm, u.start, places) != "in"]
+    return kept or units
+
+
+def _with_partners(drafts: list[Draft], keys: list[str], subject: str) -> list[Draft]:
+    role = "recipient" if subject == "recipient" else "supplier"
+    out = []
+    for key in keys:
+        for draft in drafts:
+            if key not in (draft.supplier, draft.recipient):
+                partner = replace(draft)
+                setattr(partner, role, key)
+                out.append(partner)
+    return out
+
+
 def _has_origin(doc: Doc, cue: Mention, cues: list[Mention], parties: list[Mention]) -> bool:
     """A usage verb is a transfer only when the origin is named: "drones uit Iran"."""
     froms = [c for c in cues if c.key == "from" and c.start > cue.start]
@@ -384,8 +425,9 @@ def _carry_designations(doc: Doc, units: list[ItemUnit], state: _State) -> None:
         if unit.designation is None:
             before = doc.norm[max(0, unit.start - 25) : unit.start].split()
             named = state.systems.get(unit.category)
-            if named and any(word in _DEFINITE for word in before[-3:]):
+            if named and (unit.refers_back or any(word in _DEFINITE for word in before[-3:])):
                 unit.designation = named
+    units[:] = [u for u in units if u.designation or not u.refers_back]
     for unit in units:
         if unit.designation:
             state.systems[unit.category] = unit.designation
@@ -403,14 +445,35 @@ def _previous_word(doc: Doc, start: int) -> str:
     return words[-1] if words else ""
 
 
-def _earlier_units(units: list[ItemUnit], clause: Clause) -> list[ItemUnit]:
+def _earlier_units(doc: Doc, units: list[ItemUnit], clause: Clause) -> list[ItemUnit]:
+    """The items just before the clause, with those listed with them: "munitie en onderdelen"."""
     before = [u for u in units if u.end <= clause.start]
-    return before[-1:] if before else []
+    if not before:
+        return []
+    out = [before[-1]]
+    for unit in reversed(before[:-1]):
+        gap = doc.norm[unit.end : out[0].start].strip(" ,")
+        if gap not in ("", "en", "and", "of", "or"):
+            break
+        out.insert(0, unit)
+    return out
 
 
 def _starts_relative(doc: Doc, clause: Clause) -> bool:
     word = doc.norm[clause.start : clause.start + 12].split(" ", 1)[0].strip(",")
     return word in ("dat", "die", "which", "who", "that", "waarvan", "welke")
+
+
+def _relative_antecedent(
+    doc: Doc, clause: Clause, party: Mention | None, units: list[ItemUnit]
+) -> str | None:
+    """ "Rusland, dat drones koopt": the party the relative pronoun stands for,
+    unless an item stands between them ("munitie, die Nederland levert")."""
+    if party is None or not _starts_relative(doc, clause):
+        return None
+    if any(party.end <= u.start < clause.start for u in units):
+        return None
+    return party.key
 
 
 def _numeric_kind(cues: list[Mention], quantity: QuantityMention) -> str | None:
@@ -481,6 +544,8 @@ def _complete(draft: Draft) -> bool:
 def _weak(draft: Draft) -> bool:
     """ "Chinese wapens kunnen na levering worden gebruikt": a bare modal about an
     unnamed recipient is a general remark, not a claim."""
+    if draft.unit.cue_only and {"supplier", "recipient"} <= draft.implied:
+        return True  # "further deliveries", of nothing by no one named
     return draft.status == "possible" and draft.modal_only and "recipient" in draft.implied
 
 

@@ -9,7 +9,7 @@ of `Romania` and `us` (the pronoun) out of `US`.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ahocorasick
 
@@ -32,6 +32,7 @@ class Entry:
     head: bool  # may be the head of a compound (left side inside a word)
     exact_case: bool
     capital: bool
+    rest: str = ""  # the detached second part of a separable verb: "stelt … ter beschikking"
 
 
 class Gazetteer:
@@ -58,7 +59,11 @@ class Gazetteer:
         out += [self._entity("system", sid, "", alias) for alias, sid in lex.system_aliases]
         out += [self._entity("source", name, "", alias) for alias, name in lex.source_aliases]
         out += [Entry("item", cat, "", w, self.compounds, False, False) for w, cat in lex.items]
-        out += self._cue_entries()
+        out += [
+            Entry("item", cat, "reference", w, False, False, False)
+            for w, cat in lex.item_references
+        ]
+        out += [_split(e) for e in self._cue_entries()]
         return [e for e in out if e.alias.strip()]
 
     def _entity(self, label: str, key: str, kind: str, alias: str) -> Entry:
@@ -94,6 +99,7 @@ class Gazetteer:
             "break": cues.clause_breaks,
             "item_anaphora": cues.item_anaphora,
             "not_item": cues.not_items,
+            "partner": cues.partners,
             "actor": cues.actors,
             "type_link": cues.type_links,
             "government": cues.sources.government,
@@ -120,9 +126,38 @@ class Gazetteer:
             end = end_index + 1
             for entry in entries:
                 stop = _accept(entry, text, norm, start, end)
-                if stop:
+                if stop and (not entry.rest or _rest_follows(norm, stop, entry.rest)):
                     out.append(Mention(start, stop, entry.label, entry.key, entry.kind))
         return out
+
+
+_SEPARATOR = " … "
+# how far the particle of a separable verb may stand from the verb
+_SEPARABLE_REACH = 90
+
+
+def _split(entry: Entry) -> Entry:
+    """ "stelt … ter beschikking": the verb is matched, the particle looked for after it."""
+    words = entry.alias.replace(" ... ", _SEPARATOR)
+    if _SEPARATOR not in words:
+        return entry
+    first, rest = words.split(_SEPARATOR, 1)
+    return replace(entry, alias=first, rest=normalise(rest))
+
+
+def _rest_follows(norm: str, start: int, rest: str) -> bool:
+    """The particle later in the same sentence, as whole words."""
+    window = norm[start : start + _SEPARABLE_REACH]
+    stop = min((i for i in (window.find(". "), window.find("; ")) if i >= 0), default=-1)
+    if stop >= 0:
+        window = window[:stop]
+    at = window.find(" " + rest)
+    while at >= 0:
+        after = at + 1 + len(rest)
+        if after >= len(window) or not _is_word_char(window[after]):
+            return True
+        at = window.find(" " + rest, at + 1)
+    return False
 
 
 def _is_word_char(char: str) -> bool:

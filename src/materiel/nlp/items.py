@@ -11,6 +11,9 @@ from materiel.lexicon import Lexicon
 from materiel.nlp.doc import Doc, Mention, normalise
 
 _GLUE = {"", "-"}
+# "onderdelen voor (die) drones", "parts for (these) drones"
+_OF = {"voor", "for", "van", "of"}
+_DETERMINERS = {"de", "het", "die", "deze", "hun", "zijn", "the", "these", "those", "their", "its"}
 
 
 @dataclass(slots=True)
@@ -20,6 +23,8 @@ class ItemUnit:
     category: str
     designation: str | None
     text: str
+    refers_back: bool = False  # "de toestellen": an item only after a named system
+    cue_only: bool = False  # "de levering": the delivery noun stands for the goods
 
 
 def item_units(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[ItemUnit]:
@@ -53,7 +58,7 @@ def _unit(mention: Mention, text: str, lexicon: Lexicon) -> ItemUnit:
     if mention.label == "system":
         category = lexicon.systems[mention.key].category
         return ItemUnit(mention.start, mention.end, category, mention.key, "")
-    return ItemUnit(mention.start, mention.end, mention.key, None, "")
+    return ItemUnit(mention.start, mention.end, mention.key, None, "", mention.kind == "reference")
 
 
 def _typed(text: str, unit: ItemUnit, mention: Mention, links: list[tuple[int, int]]) -> bool:
@@ -90,8 +95,8 @@ def _drop_modifiers(doc: Doc, units: list[ItemUnit]) -> list[ItemUnit]:
     out: list[ItemUnit] = []
     for index, unit in enumerate(units):
         if out and out[-1].category == "components":
-            gap = normalise(doc.text[out[-1].end : unit.start]).strip()
-            if gap in ("voor", "for", "van", "of", "voor de", "for the", "van de", "of the"):
+            gap = normalise(doc.text[out[-1].end : unit.start]).split()
+            if gap and gap[0] in _OF and all(w in _DETERMINERS for w in gap[1:3]) and len(gap) <= 3:
                 out[-1].end = unit.end
                 continue
         following = units[index + 1] if index + 1 < len(units) else None

@@ -56,11 +56,11 @@ def party_uses(
     doc: Doc, parties: list[Mention], cues: list[Mention], heads: list[int]
 ) -> list[PartyUse]:
     """`heads`: starts of the item units and transfer nouns the adjectives may modify."""
-    prep_ends = {c.end: c.key for c in cues if c.key in ("to", "from", "in")}
+    prep_ends = {c.end: c.key for c in cues if c.key in ("to", "from", "in", "partner")}
     out = []
     actors = [c.start for c in cues if c.key == "actor"]
     for mention in parties:
-        direction = _governing(doc.norm, mention.start, prep_ends)
+        direction = governing(doc.norm, mention.start, prep_ends)
         origin = mention.kind == "adjectives" and any(
             0 <= head - mention.end <= 25 and " " not in doc.norm[mention.end : head].strip()
             for head in heads
@@ -72,7 +72,7 @@ def party_uses(
     return out
 
 
-def _governing(norm: str, start: int, prep_ends: dict[int, str]) -> str | None:
+def governing(norm: str, start: int, prep_ends: dict[int, str]) -> str | None:
     """The preposition before a party, skipping determiners and adjectives."""
     pos = start
     for _ in range(4):
@@ -93,15 +93,21 @@ def _adjectival(word: str) -> bool:
 
 
 def transfer_roles(
-    uses: list[PartyUse], cue: Mention | None, subject_role: str, antecedent: str | None
+    uses: list[PartyUse],
+    cue: Mention | None,
+    subject_role: str,
+    antecedent: str | None,
+    arrival: bool = False,
 ) -> Roles:
     roles = Roles()
     free: list[PartyUse] = []
     for use in uses:
         key = use.mention.key
-        if use.direction == "in":
+        if use.direction == "partner":
+            continue  # "samen met Duitsland": see `partners`
+        if use.direction == "in" and not (arrival and roles.recipient is None):
             continue  # a place: "in Oekraïne"
-        if use.direction == "to" and roles.recipient is None:
+        if use.direction in ("to", "in") and roles.recipient is None:
             roles.recipient = key
         elif (use.direction == "from" and roles.supplier is None) or (
             use.origin and roles.supplier is None and use.mention.kind == "adjectives"
@@ -145,6 +151,11 @@ def _filled(roles: Roles, role: str) -> bool:
 
 def _other(role: str) -> str:
     return {"supplier": "recipient", "recipient": "supplier"}.get(role, "either")
+
+
+def partners(uses: list[PartyUse]) -> list[str]:
+    """Parties that share the subject's role: "Nederland heeft samen met Duitsland ..." """
+    return [use.mention.key for use in uses if use.direction == "partner"]
 
 
 def holder_of(uses: list[PartyUse]) -> str | None:

@@ -45,6 +45,9 @@ class StatusReader:
         self, doc: Doc, cues: list[Mention], cue: Mention | None, times: list[TimeMention]
     ) -> str:
         found = self.status_from_cues(cues, times)
+        expected = any(c.key == "status" and c.kind == "expected" for c in cues)
+        if found == "possible" and expected and self.modal_only(doc, cues):
+            return "expected"  # "kan naar verwachting worden geleverd": the modal carries it
         if found:
             return found
         if cue is not None and self.transfer[int(cue.kind)].status:
