@@ -130,6 +130,8 @@ class PartyAnaphora(BaseModel):
     model_config = _STRICT
     state: list[str] = Field(default_factory=list)
     group: list[str] = Field(default_factory=list)
+    # "it signed a contract": a pronoun right before a transfer verb is a party
+    pronoun: list[str] = Field(default_factory=list)
 
 
 class SourceNouns(BaseModel):
@@ -183,6 +185,10 @@ class Cues(BaseModel):
     not_items: list[str] = Field(default_factory=list)
     # "samen met Duitsland", "together with Denmark": a party sharing the subject's role
     partners: list[str] = Field(default_factory=list)
+    # "..., and Russia used ...": after a comma, a coordinator before a party opens a clause
+    coordinators: list[str] = Field(default_factory=list)
+    # "sent 800 drones against Ukrainian cities": goods sent at a target are used, not supplied
+    targets: list[str] = Field(default_factory=list)
     sources: SourceNouns = Field(default_factory=SourceNouns)
     time: TimeWords = Field(default_factory=TimeWords)
 

@@ -120,6 +120,15 @@ class _Finder:
             return sentence.end
         return self._complementizer(cue, sentence)
 
+    def _parenthesis_end(self, cue: Mention, sentence: Sentence) -> int:
+        """ "In August, the air force said, Russia sent ...": a frame set off by commas
+        ends at its closing comma; a trailing one runs to the sentence end."""
+        rest = self.doc.text[cue.end : sentence.end]
+        comma = rest.find(",")
+        if comma >= 0 and len(rest[:comma].split()) <= 3 and len(rest[comma:].split()) > 3:
+            return cue.end + comma + 1
+        return sentence.end
+
     def _inside_transfer_cue(self, cue: Mention) -> bool:
         return any(
             m.label == "cue"
@@ -157,7 +166,7 @@ class _Finder:
         found = self.candidates(start, cue.start, near_end=True)
         if found and cut > 0 and not self._complementizer_follows(cue, sentence):
             # "..., Blinken said on Tuesday during a visit to London": all frame
-            self.spans.append((start, sentence.end))
+            self.spans.append((start, self._parenthesis_end(cue, sentence)))
         # "De Oekraïense luchtmacht meldde": no party there; but in "Iran ontkende
         # dat het drones levert" Iran is both the source and the supplier
         for ref in found:

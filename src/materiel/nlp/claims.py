@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from materiel.lexicon import Lexicon
 from materiel.nlp.context import fill_implied_parties
@@ -20,6 +21,13 @@ from materiel.nlp.roles import (
 from materiel.nlp.status import StatusReader
 
 NUMERIC_KINDS = ("consumption", "production", "stock")
+_ANAPHORA = {
+    "state_anaphora": ("state",),
+    "group_anaphora": ("group", "organisation"),
+    "pronoun": ("state", "group"),
+}
+# how far after a usage verb its origin may stand ("gebruikt ... drones uit Iran")
+_ORIGIN_REACH = 50
 # statuses whose words alone (with an item and a party) make a transfer claim
 _TRIGGER_STATUSES = {"considering", "requested", "negotiating", "agreed"}
 
@@ -38,6 +46,7 @@ class Draft:
     sources: list[str] = field(default_factory=list)
     time: str | None = None
     implied: set[str] = field(default_factory=set)  # roles filled from context
+    bought: bool = False  # the cue's subject is the buyer ("Poland ordered ...")
     modal_only: bool = False  # status `possible` from a bare modal verb
 
 
@@ -70,6 +79,8 @@ class ClaimBuilder:
         self.status = StatusReader(lexicon)
         self.transfer_cues = lexicon.cues.transfer
         self.nominalisers = {w.lower() for w in lexicon.cues.nominalisers}
+        cues = lexicon.cues
+        self.joiners = {w.lower() for w in cues.coordinators + cues.direction.recipient}
 
     def __call__(self, doc: Doc) -> Doc:
         state = _State()
@@ -77,7 +88,7 @@ class ClaimBuilder:
         spans = _Index(doc)
         for sentence in doc.sentences:
             drafts.extend(self._sentence(doc, sentence, spans, state))
-        fill_implied_parties(drafts, doc)
+        fill_implied_parties(drafts, doc, self.lexicon)
         kept = [d for d in _dedupe(drafts) if _complete(d) and not _weak(d)]
         doc.claims = [self.status.to_claim(doc, d) for d in kept]
         return doc
@@ -146,6 +157,10 @@ class ClaimBuilder:
             parties = [m for m in all_parties if m.start < transfer.start] + parties
             fallback = []
         numeric = [c for c in cues if c.key in NUMERIC_KINDS and not _source_of_goods(doc, c, cues)]
+        if transfer is not None and quantities and _at_target(transfer, cues, all_parties):
+            # "Russia sent 800 drones against Ukrainian cities": launched, not supplied
+            numeric.append(Mention(transfer.start, transfer.end, "cue", "consumption", ""))
+            transfer = None
         anaphora = False
         if not clause_units and (transfer or (numeric and quantities)):
             clause_units = _earlier_units(doc, units, clause)
@@ -182,11 +197,13 @@ class ClaimBuilder:
     def _anaphoric_parties(self, doc: Doc, inside: list[Mention]) -> list[Mention]:
         """ "het land", "the group": the last state (or group) named before."""
         out = []
+        verbs = [c.start for c in inside if c.label == "cue" and c.key in ("transfer", "status")]
         for cue in inside:
-            if cue.label != "cue" or cue.key not in ("state_anaphora", "group_anaphora"):
+            if cue.label != "cue" or cue.key not in _ANAPHORA:
                 continue
-            wanted = ("state",) if cue.key == "state_anaphora" else ("group", "organisation")
-            key = self._last_subject(doc, cue.start, wanted)
+            if cue.key == "pronoun" and not any(0 < v - cue.end <= 12 for v in verbs):
+                continue  # "it" as a subject only right before the verb
+            key = self._last_subject(doc, cue.start, _ANAPHORA[cue.key])
             if key:
                 out.append(Mention(cue.start, cue.end, "party", key, "names"))
         return out
@@ -201,7 +218,9 @@ class ClaimBuilder:
             for mention in doc.mentions[first:]:
                 if mention.start >= sentence.end:
                     break
-                party = self.lexicon.parties.get(mention.key) if mention.label == "party" else None
+                if mention.label != "party" or mention.kind == "adjectives":
+                    continue  # "de Zuid-Koreaanse inlichtingendienst" is not the subject
+                party = self.lexicon.parties.get(mention.key)
                 if party is not None and party.kind in wanted:
                     return mention.key
         return None
@@ -258,8 +277,23 @@ class ClaimBuilder:
         for unit in _transferred(doc, units, cues):
             draft = Draft("transfer", unit, Sentence(0, 0), roles.supplier, roles.recipient)
             draft.quantity = _quantity_before(doc, unit, quantities)
+            draft.bought = subject == "recipient"
             out.append(draft)
-        return out + _with_partners(out, partners(uses), subject)
+        out += _with_partners(out, partners(uses), subject)
+        return out + _with_partners(
+            out, self._co_recipients(doc, uses, roles.recipient), "recipient"
+        )
+
+    def _co_recipients(self, doc: Doc, uses: list[PartyUse], recipient: str | None) -> list[str]:
+        """ "to Wagner or to the Russian military": every recipient in the list."""
+        joiners = self.joiners
+        out: list[str] = []
+        to = [u.mention for u in uses if u.direction == "to"]
+        for previous, mention in pairwise(to):
+            gap = doc.norm[previous.end : mention.start].replace(",", " ").split()
+            if mention.key != recipient and all(w in joiners or len(w) <= 3 for w in gap):
+                out.append(mention.key)
+        return out
 
     def _subject_role(self, cue: Mention | None, cues: list[Mention]) -> str:
         if cue is not None:
@@ -355,6 +389,11 @@ def _in_spans(mention: Mention, spans: list[tuple[int, int]]) -> bool:
     return any(start <= mention.start and mention.end <= end for start, end in spans)
 
 
+def _at_target(transfer: Mention, cues: list[Mention], parties: list[Mention]) -> bool:
+    targets = [c for c in cues if c.key == "target" and c.start > transfer.end]
+    return any(0 <= p.start - t.end <= 5 for t in targets for p in parties)
+
+
 def _has_destination(cues: list[Mention], parties: list[Mention]) -> bool:
     """An arrival verb is a transfer only when the place reached is a party."""
     ins = [c for c in cues if c.key == "in"]
@@ -382,7 +421,7 @@ def _with_partners(drafts: list[Draft], keys: list[str], subject: str) -> list[D
 
 def _has_origin(doc: Doc, cue: Mention, cues: list[Mention], parties: list[Mention]) -> bool:
     """A usage verb is a transfer only when the origin is named: "drones uit Iran"."""
-    froms = [c for c in cues if c.key == "from" and c.start > cue.start]
+    froms = [c for c in cues if c.key == "from" and 0 < c.start - cue.end <= _ORIGIN_REACH]
     for prep in froms:
         if any(0 <= p.start - prep.end <= 4 for p in parties):
             return True

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from materiel.nlp.doc import Clause, Doc, Mention, Sentence
 
 _COMMA_CHARS = ",;:"
@@ -15,7 +17,8 @@ class Clauses:
     assigns: tuple[str, ...] = ("clauses",)
 
     def __call__(self, doc: Doc) -> Doc:
-        cues = [m for m in doc.mentions if m.label == "cue" and m.key in ("break", "hypothetical")]
+        parties = [m.start for m in doc.mentions if m.label == "party" or m.key == "pronoun"]
+        cues = [m for m in doc.mentions if _cuts(m, doc.norm, parties)]
         index = 0
         for sentence in doc.sentences:
             while index < len(cues) and cues[index].start < sentence.start:
@@ -52,6 +55,24 @@ def _split(text: str, sentence: Sentence, cues: list[Mention]) -> list[Clause]:
         for clause in clauses[:2]:
             clause.hypothetical = True
     return clauses
+
+
+def _cuts(mention: Mention, norm: str, parties: list[int]) -> bool:
+    if mention.label != "cue":
+        return False
+    if mention.key == "coordinator":
+        return _party_follows(mention, norm, parties)
+    return mention.key in ("break", "hypothetical")
+
+
+def _party_follows(cue: Mention, norm: str, parties: list[int]) -> bool:
+    """ "..., and Moscow is likely to ...": a coordinator opens a clause with a new subject
+    (the party may follow an article: "en het Kremlin")."""
+    index = bisect_left(parties, cue.end)
+    if index == len(parties):
+        return False
+    gap = norm[cue.end : parties[index]].split()
+    return len(gap) <= 1 and all(len(word) <= 3 for word in gap)
 
 
 def _first_word_is(cues: list[Mention], start: int, text: str) -> bool:

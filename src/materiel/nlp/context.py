@@ -2,7 +2,8 @@
 
 A clause like "China levert ook microchips" names no recipient; in a document
 about deliveries to Russia, Russia is meant. The implied party is the one the
-document names most often in that role, else the state it names most often.
+document names most often in that role, else the state it names most often. A
+buyer with no seller named buys from the country that makes the system.
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from materiel.lexicon import Lexicon
 from materiel.nlp.doc import Doc
 
 if TYPE_CHECKING:
     from materiel.nlp.claims import Draft
 
 
-def fill_implied_parties(drafts: list[Draft], doc: Doc) -> None:
+def fill_implied_parties(drafts: list[Draft], doc: Doc, lexicon: Lexicon) -> None:
     transfers = [d for d in drafts if d.kind == "transfer"]
     suppliers = Counter(d.supplier for d in transfers if d.supplier and d.recipient)
     recipients = Counter(d.recipient for d in transfers if d.supplier and d.recipient)
@@ -24,6 +26,8 @@ def fill_implied_parties(drafts: list[Draft], doc: Doc) -> None:
     suppliers.update(d.supplier for d in transfers if d.supplier and not d.recipient)
     mentioned = Counter(m.key for m in doc.mentions if m.label == "party")
     for draft in transfers:
+        if draft.supplier is None and draft.bought:
+            draft.supplier = _maker(draft, lexicon)
         if draft.recipient is None:
             draft.recipient = _best(recipients, mentioned, exclude=draft.supplier)
             draft.implied.add("recipient")
@@ -34,6 +38,16 @@ def fill_implied_parties(drafts: list[Draft], doc: Doc) -> None:
     for draft in drafts:
         if draft.kind != "transfer" and draft.holder is None:
             draft.holder = _best(holders, mentioned, exclude=None)
+
+
+def _maker(draft: Draft, lexicon: Lexicon) -> str | None:
+    """ "Poland ordered 250 Abrams": a buyer with no seller named buys from the maker."""
+    system = lexicon.systems.get(draft.unit.designation or "")
+    # a system made jointly by several countries names no single seller
+    if system is None or not isinstance(system.country, str) or system.country == draft.recipient:
+        return None
+    draft.implied.add("supplier")
+    return system.country
 
 
 def _best(role: Counter[str], mentioned: Counter[str], exclude: str | None) -> str | None:

@@ -80,7 +80,15 @@ def _joins(text: str, unit: ItemUnit, mention: Mention) -> bool:
     )
     # a system then its generic word ("Iskander-raketten", "F-16 jets"), or the reverse
     # for a word inside the same token ("kamikazedrones" after nothing)
-    return joined and (unit.designation is not None or mention.label == "system")
+    if joined:
+        return unit.designation is not None or mention.label == "system"
+    return unit.designation is not None and _compound_modifiers(gap)
+
+
+def _compound_modifiers(gap: str) -> bool:
+    """ "Fath-360 close-range ballistic missiles": hyphenated modifiers between name and noun."""
+    words = gap.split()
+    return 0 < len(words) <= 2 and all("-" in w and w.replace("-", "").isalpha() for w in words)
 
 
 def _absorb(unit: ItemUnit, mention: Mention, text: str, lexicon: Lexicon) -> None:
