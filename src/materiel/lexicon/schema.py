@@ -183,6 +183,9 @@ class Cues(BaseModel):
     type_links: list[str] = Field(default_factory=list)
     # phrases that contain an item word but name no item ("think tank")
     not_items: list[str] = Field(default_factory=list)
+    # "ZT-180-modellen": words that may head a compound on a system name and keep it an
+    # item (item words may too); "F-16-piloten" and "F-16-trainingscentrum" are no items
+    system_heads: list[str] = Field(default_factory=list)
     # "samen met Duitsland", "together with Denmark": a party sharing the subject's role
     partners: list[str] = Field(default_factory=list)
     # "..., and Russia used ...": after a comma, a coordinator before a party opens a clause
@@ -210,4 +213,6 @@ class Numbers(BaseModel):
     relative: list[str] = Field(default_factory=list)
     multipliers: dict[str, float] = Field(default_factory=dict)
     not_counts: list[str] = Field(default_factory=list)
+    # "50 kilo aan explosieven": goods measured by weight are a payload, not the item sent
+    weights: list[str] = Field(default_factory=list)
     not_before: list[str] = Field(default_factory=list)

@@ -257,6 +257,10 @@ class _Finder:
                 )
                 if modifier:
                     return SourceRef(f"{modifier} {word}", mention.start, noun.end, "government")
+        if noun.key == "officials":
+            # "Officials say ...", "volgens diplomaten": unnamed, but a source all the same
+            text = self.doc.text[noun.start : noun.end].lower()
+            return SourceRef(text, noun.start, noun.end, "government")
         return None
 
     def _person(self, text: str) -> str | None:

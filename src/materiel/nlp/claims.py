@@ -80,6 +80,7 @@ class ClaimBuilder:
         self.transfer_cues = lexicon.cues.transfer
         self.nominalisers = {w.lower() for w in lexicon.cues.nominalisers}
         cues = lexicon.cues
+        self.negation = {w.lower() for w in cues.negation}
         self.joiners = {w.lower() for w in cues.coordinators + cues.direction.recipient}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -115,7 +116,7 @@ class ClaimBuilder:
                     state.numeric = draft
                     state.holder = draft.holder
         if not drafts and not units:
-            drafts = _denial_of_previous(doc, sentence, mentions, state)
+            drafts = _denial_of_previous(doc, sentence, mentions, state, self.negation)
         own_sources = sources or (state.sources if carried else [])
         for draft in drafts:
             draft.sources = list(own_sources)
@@ -430,10 +431,14 @@ def _has_origin(doc: Doc, cue: Mention, cues: list[Mention], parties: list[Menti
 
 
 def _denial_of_previous(
-    doc: Doc, sentence: Sentence, mentions: list[Mention], state: _State
+    doc: Doc, sentence: Sentence, mentions: list[Mention], state: _State, negation: set[str]
 ) -> list[Draft]:
     """ "Teheran ontkent dat." denies the claims of the sentence before, as its own claim."""
-    denies = any(m.label == "cue" and m.key == "denied" for m in mentions)
+    # a denial verb, not a bare "niet": "Meer kan ik daar niet over zeggen" denies nothing
+    denies = any(
+        m.label == "cue" and m.key == "denied" and doc.norm[m.start : m.end] not in negation
+        for m in mentions
+    )
     short = len(doc.text[sentence.start : sentence.end].split()) <= 10
     if not (denies and short and sentence.sources and state.transfers):
         return []

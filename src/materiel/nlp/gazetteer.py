@@ -136,7 +136,7 @@ class Gazetteer:
 
 _SEPARATOR = " … "
 # how far the particle of a separable verb may stand from the verb
-_SEPARABLE_REACH = 90
+_SEPARABLE_REACH = 140
 
 
 def _split(entry: Entry) -> Entry:

@@ -13,6 +13,7 @@ from materiel.nlp.doc import Doc, Mention, normalise
 _GLUE = {"", "-"}
 # "onderdelen voor (die) drones", "parts for (these) drones"
 _OF = {"voor", "for", "van", "of"}
+_SUCH_AS = {"zoals", "waaronder", "such as", "including", "like"}
 _DETERMINERS = {"de", "het", "die", "deze", "hun", "zijn", "the", "these", "those", "their", "its"}
 
 
@@ -39,6 +40,9 @@ def item_units(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[Item
         ),
         key=lambda m: m.start,
     )
+    heads = _system_heads(tuple(lexicon.cues.system_heads))
+    items = {m.start for m in mentions if m.label == "item"}
+    raw = [m for m in raw if not _compound_modifier(doc.norm, m, items, heads)]
     units: list[ItemUnit] = []
     links = [(m.start, m.end) for m in mentions if m.label == "cue" and m.key == "type_link"]
     for mention in raw:
@@ -52,6 +56,25 @@ def item_units(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[Item
             continue
         units.append(_unit(mention, doc.text, lexicon))
     return _drop_payloads(doc, _drop_modifiers(doc, units), lexicon)
+
+
+def _compound_modifier(norm: str, mention: Mention, items: set[int], heads: frozenset[str]) -> bool:
+    """ "F-16-trainingscentrum": a system name that only qualifies a non-item noun."""
+    if mention.label != "system" or norm[mention.end : mention.end + 1] != "-":
+        return False
+    word = norm[mention.end + 1 :].split(" ", 1)[0].rstrip(".,;:!?)'")
+    if not word.isalpha() or not word.islower():
+        return False  # "Iskander-M", "Su-30-2"
+    return (
+        mention.end + 1 not in items
+        and not any(word.endswith(h) for h in heads)
+        and not any(s in items for s in range(mention.end + 1, mention.end + 1 + len(word)))
+    )
+
+
+@lru_cache(maxsize=8)
+def _system_heads(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalise(w) for w in words)
 
 
 def _unit(mention: Mention, text: str, lexicon: Lexicon) -> ItemUnit:
@@ -88,7 +111,9 @@ def _joins(text: str, unit: ItemUnit, mention: Mention) -> bool:
 def _compound_modifiers(gap: str) -> bool:
     """ "Fath-360 close-range ballistic missiles": hyphenated modifiers between name and noun."""
     words = gap.split()
-    return 0 < len(words) <= 2 and all("-" in w and w.replace("-", "").isalpha() for w in words)
+    return 0 < len(words) <= 2 and all(
+        "-" in w and w.replace("-", "").replace(",", "").isalnum() for w in words
+    )
 
 
 def _absorb(unit: ItemUnit, mention: Mention, text: str, lexicon: Lexicon) -> None:
@@ -107,6 +132,9 @@ def _drop_modifiers(doc: Doc, units: list[ItemUnit]) -> list[ItemUnit]:
             if gap and gap[0] in _OF and all(w in _DETERMINERS for w in gap[1:3]) and len(gap) <= 3:
                 out[-1].end = unit.end
                 continue
+        if out and _example_of(doc, out[-1], unit):
+            out[-1].end = unit.end
+            continue
         following = units[index + 1] if index + 1 < len(units) else None
         if (
             following
@@ -121,9 +149,16 @@ def _drop_modifiers(doc: Doc, units: list[ItemUnit]) -> list[ItemUnit]:
     return out
 
 
+def _example_of(doc: Doc, unit: ItemUnit, example: ItemUnit) -> bool:
+    """ "onderdelen zoals motoren", "parts such as engines": one item with an example."""
+    if unit.designation or example.category != unit.category:
+        return False
+    return normalise(doc.text[unit.end : example.start]).strip(" ,") in _SUCH_AS
+
+
 def _drop_payloads(doc: Doc, units: list[ItemUnit], lexicon: Lexicon) -> list[ItemUnit]:
     """ "50 kilo aan explosieven": a weight of something is a payload, not items."""
-    weights = _weights(tuple(lexicon.numbers.not_counts))
+    weights = _weights(tuple(lexicon.numbers.weights))
     out = []
     for unit in units:
         before = normalise(doc.text[max(0, unit.start - 30) : unit.start]).split()

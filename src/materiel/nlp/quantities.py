@@ -10,7 +10,8 @@ from materiel.lexicon.schema import Numbers
 from materiel.nlp.doc import Doc, QuantityMention, normalise
 
 _TOKEN = re.compile(
-    r"\d+(?:[.,\u00a0 ]\d{3})+(?:[.,]\d+)?(?!\w)|\d+[.,]\d+(?!\w)|\w+(?:['-]\w+)*|[%$€£]"
+    # digit groups keep one separator: "1,700 500-pound bombs" is two numbers
+    r"\d+([.,\u00a0 ])\d{3}(?:\1\d{3})*(?:[.,]\d+)?(?!\w)|\d+[.,]\d+(?!\w)|\w+(?:['-]\w+)*|[%$€£]"
 )
 _DIGITS = re.compile(r"\d+(?:[.,\u00a0 ]\d+)*")
 _MAX_PHRASE = 4

@@ -58,18 +58,25 @@ def party_uses(
     """`heads`: starts of the item units and transfer nouns the adjectives may modify."""
     prep_ends = {c.end: c.key for c in cues if c.key in ("to", "from", "in", "partner")}
     out = []
-    actors = [c.start for c in cues if c.key == "actor"]
+    # "Chinese bedrijven", "uit Duitse voorraden": nouns an adjective of origin may qualify
+    actors = [c.start for c in cues if c.key in ("actor", "stock")]
     for mention in parties:
         direction = governing(doc.norm, mention.start, prep_ends)
-        origin = mention.kind == "adjectives" and any(
-            0 <= head - mention.end <= 25 and " " not in doc.norm[mention.end : head].strip()
-            for head in heads
-        )
+        origin = any(_qualifies(doc.norm, mention, head) for head in heads)
         acting = any(0 <= start - mention.end <= 2 for start in actors)
-        if mention.kind == "adjectives" and not (origin or direction or acting):
-            continue  # "de Russische invasie": a description, not a party to the claim
+        if mention.kind == "adjectives" and not (origin or acting):
+            continue  # "sinds de Russische invasie": a description, not a party to the claim
         out.append(PartyUse(mention, direction, origin))
     return out
+
+
+def _qualifies(norm: str, mention: Mention, head: int) -> bool:
+    """ "Chinese levering", "Iranian-made drones", "Houthi drones": the party names
+    the origin or owner of the head; a name must stand right before it."""
+    gap = norm[mention.end : head]
+    if mention.kind == "adjectives":
+        return 0 <= head - mention.end <= 25 and " " not in gap.strip()
+    return gap in (" ", "-")
 
 
 def governing(norm: str, start: int, prep_ends: dict[int, str]) -> str | None:

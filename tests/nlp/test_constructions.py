@@ -1,0 +1,117 @@
+"""Sentence constructions the extractor must read: separable verbs, partners,
+arrivals, pronoun subjects, coordinated recipients, launches at a target."""
+
+from __future__ import annotations
+
+from materiel.model import Claim
+from materiel.nlp.pipeline import extract_claims
+
+
+def transfers(text: str, lang: str) -> list[tuple[str | None, str | None, str]]:
+    claims = extract_claims(text, lang, "2024-05")
+    return sorted(
+        (c.supplier, c.recipient, c.item.designation or c.item.category)
+        for c in claims
+        if c.kind == "transfer"
+    )
+
+
+def single(claims: list[Claim], kind: str) -> Claim:
+    found = [c for c in claims if c.kind == kind]
+    assert len(found) == 1, [c.to_json() for c in claims]
+    return found[0]
+
+
+def test_separable_verb_with_particle_at_the_end() -> None:
+    text = "Noorwegen stelt Oekraïne dit najaar veertig pantservoertuigen ter beschikking."
+    claim = single(extract_claims(text, "nl"), "transfer")
+    assert (claim.supplier, claim.recipient) == ("NO", "UA")
+    assert claim.status == "agreed"
+    assert claim.quantity is not None and claim.quantity.value == 40
+
+
+def test_separable_particle_must_stand_in_the_same_sentence() -> None:
+    text = "Noorwegen stelt dat het conflict lang duurt. Ter beschikking staan geen tanks."
+    assert transfers(text, "nl") == []
+
+
+def test_partner_gets_a_claim_of_its_own() -> None:
+    text = "Zweden heeft samen met Finland drie CV90-voertuigen aan Oekraïne geleverd."
+    assert transfers(text, "nl") == [("FI", "UA", "CV90"), ("SE", "UA", "CV90")]
+
+
+def test_english_partner() -> None:
+    text = "Spain, together with Portugal, shipped six Leopard 2 tanks to Ukraine."
+    assert transfers(text, "en") == [("ES", "UA", "Leopard 2"), ("PT", "UA", "Leopard 2")]
+
+
+def test_arrival_names_the_recipient() -> None:
+    text = "Britse Challenger 2-tanks zijn vorige week in Oekraïne aangekomen."
+    claim = single(extract_claims(text, "nl"), "transfer")
+    assert (claim.supplier, claim.recipient) == ("GB", "UA")
+    assert claim.status == "delivered"
+
+
+def test_pronoun_subject_refers_to_the_last_named_state() -> None:
+    text = (
+        "Romania is modernising its air force. Last year it ordered 32 F-35 jets, "
+        "and it is in talks with Sweden about Gripen fighters."
+    )
+    found = transfers(text, "en")
+    assert ("US", "RO", "F-35") in found
+    assert ("SE", "RO", "Gripen") in found
+
+
+def test_every_listed_recipient() -> None:
+    text = "Officials say Belarus is sending ammunition to Russia and to Wagner."
+    assert transfers(text, "en") == [
+        ("BY", "RU", "ammunition"),
+        ("BY", "wagner-group", "ammunition"),
+    ]
+
+
+def test_goods_sent_against_a_target_are_used() -> None:
+    text = "Russia sent 120 drones against Ukrainian power plants overnight, Kyiv said."
+    claims = extract_claims(text, "en", "2024-05")
+    claim = single(claims, "consumption")
+    assert claim.holder == "RU"
+    assert claim.quantity is not None and claim.quantity.value == 120
+    assert not [c for c in claims if c.kind == "transfer"]
+
+
+def test_parenthetical_frame_keeps_the_subject() -> None:
+    text = "In March, the ministry said, Iran shipped 40 drones to Venezuela."
+    assert transfers(text, "en") == [("IR", "VE", "uav")]
+
+
+def test_buyer_without_seller_buys_from_the_maker() -> None:
+    text = "Poland ordered 96 Apache helicopters."
+    claim = single(extract_claims(text, "en"), "transfer")
+    assert (claim.supplier, claim.recipient) == ("US", "PL")
+
+
+def test_relative_clause_after_items_refers_to_the_items() -> None:
+    text = "Bij het pakket horen granaten en reserveonderdelen, die Denemarken aan Oekraïne levert."
+    assert transfers(text, "nl") == [("DK", "UA", "ammunition"), ("DK", "UA", "components")]
+
+
+def test_system_name_qualifying_another_noun_is_no_item() -> None:
+    text = "Twintig F-16-piloten zijn naar Roemenië vertrokken; Nederland levert Oekraïne munitie."
+    assert transfers(text, "nl") == [("NL", "UA", "ammunition")]
+
+
+def test_aircraft_word_refers_back_to_the_named_system() -> None:
+    text = "Noorwegen levert Oekraïne F-16's. De eerste toestellen worden in Oekraïne verwacht."
+    claims = [c for c in extract_claims(text, "nl", "2024-05") if c.kind == "transfer"]
+    assert [c.item.designation for c in claims] == ["F-16", "F-16"]
+
+
+def test_generic_device_word_alone_is_no_item() -> None:
+    text = "Rusland levert Iran mobiele toestellen."
+    assert transfers(text, "nl") == []
+
+
+def test_mixed_digit_groups_are_two_numbers() -> None:
+    text = "The shipment held 1,200 500-pound bombs for Israel from the United States."
+    claim = single(extract_claims(text, "en"), "transfer")
+    assert claim.quantity is not None and claim.quantity.value == 1200
