@@ -15,7 +15,9 @@ from materiel.nlp.extract import check_language, extract_documents
 
 def extract_cli(
     files: Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")],
-    lang: Annotated[str, typer.Option(help="Language: auto, nl or en.")] = "auto",
+    lang: Annotated[
+        str, typer.Option(help="Language: auto, nl, en, or one an overlay adds.")
+    ] = "auto",
     date: Annotated[str | None, typer.Option(help="Document date, YYYY-MM[-DD].")] = None,
     output: Annotated[
         str | None, typer.Option("-o", "--output", help="Output JSONL (- = stdout).")
@@ -24,7 +26,7 @@ def extract_cli(
     max_bytes: Annotated[int, typer.Option(help="Largest document accepted.")] = MAX_BYTES,
 ) -> None:
     """Extract claims from documents: one JSON line per document."""
-    language = check_language(lang)
+    language = check_language(lang, tuple(overlay or ()))
     done = failed = 0
     with open_output(output) as out:
         for result in extract_documents(

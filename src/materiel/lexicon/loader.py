@@ -102,10 +102,11 @@ def _explain(err: ValidationError) -> str:
     )
 
 
-def available_languages() -> list[str]:
-    """Languages with a full set of tables (cues, numbers, items)."""
+def available_languages(overlays: Iterable[Path] = ()) -> list[str]:
+    """Languages with a full set of tables (cues, numbers, items), ours or an overlay's."""
+    roots = [DATA_DIR, *overlays]
     langs = None
     for table in ("cues", "numbers", "items"):
-        found = {p.stem for p in (DATA_DIR / table).glob("*.yaml") if p.stem != "base"}
+        found = {p.stem for root in roots for p in (root / table).glob("*.yaml")} - {"base"}
         langs = found if langs is None else langs & found
     return sorted(langs or ())

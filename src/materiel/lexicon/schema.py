@@ -142,6 +142,43 @@ class SourceNouns(BaseModel):
     modifiers: dict[str, str] = Field(default_factory=dict)
 
 
+class Grammar(BaseModel):
+    """Function words the rules read; a new language lists its own."""
+
+    model_config = _STRICT
+    # articles, demonstratives, possessives: skipped between a preposition and its party
+    determiners: list[str] = Field(default_factory=list)
+    # "de tanks" after "Leopard 2": a definite reference carries the designation over
+    definite: list[str] = Field(default_factory=list)
+    relative_pronouns: list[str] = Field(default_factory=list)
+    # "zei dat ...", "said that ...": where a reporting frame ends
+    complementizers: list[str] = Field(default_factory=list)
+    # "onderdelen voor drones": prepositions tying parts to what they are for
+    part_of: list[str] = Field(default_factory=list)
+    # "onderdelen zoals motoren": an example of the item, not a second item
+    such_as: list[str] = Field(default_factory=list)
+    # "told Reuters": verbs whose object is the outlet that reported
+    told: list[str] = Field(default_factory=list)
+    # "niet alleen", "not only": negation words that negate nothing
+    not_negating: list[str] = Field(default_factory=list)
+    # endings of adjectives that may stand between a preposition and its party
+    adjective_endings: list[str] = Field(default_factory=list)
+    # endings a catalogue name may take: "Iskanders", "Leopards", "Shaheds"
+    name_inflections: list[str] = Field(default_factory=list)
+    # short names take fewer: "Grad" must not match "Grade"
+    short_name_inflections: list[str] = Field(default_factory=list)
+    # usage words that name the origin themselves: "afkomstig", "made in"
+    origin_markers: list[str] = Field(default_factory=list)
+    # capitalised words that begin no person's name ("Het", "According")
+    function_words: list[str] = Field(default_factory=list)
+    # titles in speaker labels and before names ("MR.", "DE HEER")
+    honorifics: list[str] = Field(default_factory=list)
+    # labels that open an answer or statement by someone: "Antwoord van"
+    answer_labels: list[str] = Field(default_factory=list)
+    # speaker labels of those who ask, not answer
+    questioners: list[str] = Field(default_factory=list)
+
+
 class TimeWords(BaseModel):
     model_config = _STRICT
     months: dict[str, int] = Field(default_factory=dict)
@@ -194,6 +231,7 @@ class Cues(BaseModel):
     targets: list[str] = Field(default_factory=list)
     sources: SourceNouns = Field(default_factory=SourceNouns)
     time: TimeWords = Field(default_factory=TimeWords)
+    grammar: Grammar = Field(default_factory=Grammar)
 
 
 class Numbers(BaseModel):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from materiel.lexicon import Lexicon
 from materiel.nlp.doc import Doc, Mention, Sentence, SourceRef, normalise
+from materiel.nlp.grammar import grammar_words
 from materiel.nlp.names import PERSON, document_names, strip_function_words
 
 _WINDOW = 90  # characters after a "volgens"-type cue in which its source stands
@@ -26,9 +27,12 @@ class Attribution:
         self.source_kind = {name: s.kind for name, s in lexicon.sources.items()}
         self.aliases = {normalise(a): n for a, n in lexicon.source_aliases}
         self.modifiers = {normalise(k): v for k, v in lexicon.cues.sources.modifiers.items()}
+        self.grammar = grammar_words(lexicon)
+        self.marks = tuple(f" {w} " for w in self.grammar.complementizers)
+        self.coordinators = tuple(f"{w} " for w in self.grammar.coordinators)
 
     def __call__(self, doc: Doc) -> Doc:
-        memory = document_names(doc)
+        memory = document_names(doc, self.grammar.function_words)
         last_outlet: list[str] = []
         by_sentence = _group(doc.mentions, doc.sentences)
         for sentence, mentions in zip(doc.sentences, by_sentence, strict=True):
@@ -83,14 +87,15 @@ class _Finder:
                 refs.extend(found)
                 if found:
                     self.spans.append((cue.start, self._frame_end(cue, sentence)))
-                if found and normalise(self.doc.text[cue.start : cue.end]) in ("told", "vertelde"):
+                told = normalise(self.doc.text[cue.start : cue.end]) in self.owner.grammar.told
+                if found and told:
                     refs.extend(r for r in self._after(cue, sentence, False) if r.kind == "outlet")
         return refs
 
     def _after(self, cue: Mention, sentence: Sentence, first_only: bool) -> list[SourceRef]:
         stop = min(sentence.end, cue.end + _WINDOW)
         text = self.doc.text[cue.end : stop]
-        for mark in (" dat ", " that ", ", ", ": "):
+        for mark in (*self.owner.marks, ", ", ": "):
             cut = text.find(mark)
             if cut > 0 and not first_only:
                 stop = min(stop, cue.end + cut)
@@ -142,7 +147,7 @@ class _Finder:
     def _complementizer(self, cue: Mention, sentence: Sentence) -> int:
         """ "ontkende tegen de Duitse kanselier dat ...": the addressee is part of the frame."""
         text = self.doc.norm[cue.end : min(sentence.end, cue.end + 70)]
-        for mark in (" dat ", " that "):
+        for mark in self.owner.marks:
             cut = text.find(mark)
             if cut >= 0:
                 return cue.end + cut
@@ -150,7 +155,7 @@ class _Finder:
 
     def _coordinated(self, end: int, stop: int) -> bool:
         follow = normalise(self.doc.text[end : min(stop, end + 6)]).lstrip()
-        return follow.startswith(("en ", "and "))
+        return follow.startswith(self.owner.coordinators)
 
     def _before(self, cue: Mention, sentence: Sentence) -> list[SourceRef]:
         start = sentence.start
@@ -205,7 +210,9 @@ class _Finder:
                 out.append(ref)
                 taken.append((ref.start, ref.end))
         for match in PERSON.finditer(self.doc.text, start, stop):
-            span = strip_function_words(self.doc.text, match.start(), match.end())
+            span = strip_function_words(
+                self.doc.text, match.start(), match.end(), self.owner.grammar.function_words
+            )
             if span is None:
                 continue
             span = _before_taken(span, taken)

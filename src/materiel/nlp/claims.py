@@ -9,6 +9,7 @@ from itertools import pairwise
 from materiel.lexicon import Lexicon
 from materiel.nlp.context import fill_implied_parties
 from materiel.nlp.doc import Clause, Doc, Mention, QuantityMention, Sentence, TimeMention
+from materiel.nlp.grammar import GrammarWords, grammar_words
 from materiel.nlp.items import ItemUnit, item_units
 from materiel.nlp.roles import (
     PartyUse,
@@ -80,6 +81,7 @@ class ClaimBuilder:
         self.transfer_cues = lexicon.cues.transfer
         self.nominalisers = {w.lower() for w in lexicon.cues.nominalisers}
         cues = lexicon.cues
+        self.grammar = grammar_words(lexicon)
         self.negation = {w.lower() for w in cues.negation}
         self.joiners = {w.lower() for w in cues.coordinators + cues.direction.recipient}
 
@@ -99,7 +101,7 @@ class ClaimBuilder:
         if sentence.question and not any(m.key == "hedged" for m in mentions if m.label == "cue"):
             return []
         units = item_units(doc, mentions, self.lexicon)
-        _carry_designations(doc, units, state)
+        _carry_designations(doc, units, state, self.grammar)
         sources = [ref.name for ref in sentence.sources]
         drafts: list[Draft] = []
         carried = False
@@ -164,15 +166,15 @@ class ClaimBuilder:
             transfer = None
         anaphora = False
         if not clause_units and (transfer or (numeric and quantities)):
-            clause_units = _earlier_units(doc, units, clause)
+            clause_units = _earlier_units(doc, units, clause, self.grammar)
             if not clause_units and any(c.key == "item_anaphora" for c in cues):
                 clause_units = list(state.units[-1:])
                 anaphora = bool(clause_units)
         heads = [u.start for u in clause_units] + [
             c.start for c in cues if c.key == "transfer" or c.key in NUMERIC_KINDS
         ]
-        uses = party_uses(doc, parties, cues, heads)
-        relative_antecedent = _relative_antecedent(doc, clause, antecedent, units)
+        uses = party_uses(doc, parties, cues, heads, self.grammar)
+        relative_antecedent = _relative_antecedent(doc, clause, antecedent, units, self.grammar)
         drafts = self._numeric(
             doc, clause_units, quantities, numeric, uses, heads, state, relative_antecedent
         )
@@ -235,7 +237,7 @@ class ClaimBuilder:
             spec = self.transfer_cues[int(cue.kind)]
             if _previous_word(doc, cue.start) in self.nominalisers:
                 continue
-            if spec.requires_origin and not _has_origin(doc, cue, cues, parties):
+            if spec.requires_origin and not _has_origin(doc, cue, cues, parties, self.grammar):
                 continue
             if spec.arrival and not _has_destination(cues, parties):
                 continue
@@ -275,7 +277,7 @@ class ClaimBuilder:
                 )
             ]
         out = []
-        for unit in _transferred(doc, units, cues):
+        for unit in _transferred(doc, units, cues, self.grammar):
             draft = Draft("transfer", unit, Sentence(0, 0), roles.supplier, roles.recipient)
             draft.quantity = _quantity_before(doc, unit, quantities)
             draft.bought = subject == "recipient"
@@ -401,10 +403,12 @@ def _has_destination(cues: list[Mention], parties: list[Mention]) -> bool:
     return any(0 <= p.start - c.end <= 4 for c in ins for p in parties)
 
 
-def _transferred(doc: Doc, units: list[ItemUnit], cues: list[Mention]) -> list[ItemUnit]:
+def _transferred(
+    doc: Doc, units: list[ItemUnit], cues: list[Mention], grammar: GrammarWords
+) -> list[ItemUnit]:
     """ "chips die Rusland in drones verwerkt": what goods go into is not transferred."""
     places = {c.end: c.key for c in cues if c.key == "in"}
-    kept = [u for u in units if governing(doc.norm, u.start, places) != "in"]
+    kept = [u for u in units if governing(doc.norm, u.start, places, grammar) != "in"]
     return kept or units
 
 
@@ -420,14 +424,16 @@ def _with_partners(drafts: list[Draft], keys: list[str], subject: str) -> list[D
     return out
 
 
-def _has_origin(doc: Doc, cue: Mention, cues: list[Mention], parties: list[Mention]) -> bool:
+def _has_origin(
+    doc: Doc, cue: Mention, cues: list[Mention], parties: list[Mention], grammar: GrammarWords
+) -> bool:
     """A usage verb is a transfer only when the origin is named: "drones uit Iran"."""
     froms = [c for c in cues if c.key == "from" and 0 < c.start - cue.end <= _ORIGIN_REACH]
     for prep in froms:
         if any(0 <= p.start - prep.end <= 4 for p in parties):
             return True
     word = doc.norm[cue.start : cue.end]
-    return word.startswith("afkomstig") or word.endswith(("made in", "sourced from"))
+    return any(marker in word for marker in grammar.origin_markers)
 
 
 def _denial_of_previous(
@@ -460,16 +466,15 @@ def _fill_from_source(drafts: list[Draft], fallback: list[str]) -> None:
             draft.holder = party
 
 
-_DEFINITE = ("de", "het", "die", "deze", "the", "these", "those", "such", "zulke", "dat", "that")
-
-
-def _carry_designations(doc: Doc, units: list[ItemUnit], state: _State) -> None:
+def _carry_designations(
+    doc: Doc, units: list[ItemUnit], state: _State, grammar: GrammarWords
+) -> None:
     """ "Van die tanks ..." after "K2": a definite reference to a named system."""
     for unit in units:
         if unit.designation is None:
             before = doc.norm[max(0, unit.start - 25) : unit.start].split()
             named = state.systems.get(unit.category)
-            if named and (unit.refers_back or any(word in _DEFINITE for word in before[-3:])):
+            if named and (unit.refers_back or any(w in grammar.definite for w in before[-3:])):
                 unit.designation = named
     units[:] = [u for u in units if u.designation or not u.refers_back]
     for unit in units:
@@ -489,7 +494,9 @@ def _previous_word(doc: Doc, start: int) -> str:
     return words[-1] if words else ""
 
 
-def _earlier_units(doc: Doc, units: list[ItemUnit], clause: Clause) -> list[ItemUnit]:
+def _earlier_units(
+    doc: Doc, units: list[ItemUnit], clause: Clause, grammar: GrammarWords
+) -> list[ItemUnit]:
     """The items just before the clause, with those listed with them: "munitie en onderdelen"."""
     before = [u for u in units if u.end <= clause.start]
     if not before:
@@ -497,23 +504,23 @@ def _earlier_units(doc: Doc, units: list[ItemUnit], clause: Clause) -> list[Item
     out = [before[-1]]
     for unit in reversed(before[:-1]):
         gap = doc.norm[unit.end : out[0].start].strip(" ,")
-        if gap not in ("", "en", "and", "of", "or"):
+        if gap and gap not in grammar.coordinators:
             break
         out.insert(0, unit)
     return out
 
 
-def _starts_relative(doc: Doc, clause: Clause) -> bool:
+def _starts_relative(doc: Doc, clause: Clause, grammar: GrammarWords) -> bool:
     word = doc.norm[clause.start : clause.start + 12].split(" ", 1)[0].strip(",")
-    return word in ("dat", "die", "which", "who", "that", "waarvan", "welke")
+    return word in grammar.relative_pronouns
 
 
 def _relative_antecedent(
-    doc: Doc, clause: Clause, party: Mention | None, units: list[ItemUnit]
+    doc: Doc, clause: Clause, party: Mention | None, units: list[ItemUnit], grammar: GrammarWords
 ) -> str | None:
     """ "Rusland, dat drones koopt": the party the relative pronoun stands for,
     unless an item stands between them ("munitie, die Nederland levert")."""
-    if party is None or not _starts_relative(doc, clause):
+    if party is None or not _starts_relative(doc, clause, grammar):
         return None
     if any(party.end <= u.start < clause.start for u in units):
         return None

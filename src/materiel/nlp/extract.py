@@ -8,17 +8,20 @@ from pathlib import Path
 from materiel.exc import InputError, UnsupportedLanguage
 from materiel.ingest.readers import RawDocument, ReadError
 from materiel.lexicon import available_languages
+from materiel.lexicon.loader import overlay_dirs
 from materiel.model import DocumentResult
 from materiel.nlp.doc import Doc
 from materiel.nlp.pipeline import process
 
 
-def check_language(lang: str) -> str | None:
-    """`auto` → None; a code with a lexicon → itself; else UnsupportedLanguage."""
+def check_language(lang: str, overlays: tuple[Path, ...] = ()) -> str | None:
+    """`auto` → None; a code with a lexicon (ours or an overlay's) → itself;
+    else UnsupportedLanguage."""
     if lang == "auto":
         return None
-    if lang not in available_languages():
-        known = ", ".join(["auto", *available_languages()])
+    languages = available_languages(overlay_dirs(overlays))
+    if lang not in languages:
+        known = ", ".join(["auto", *languages])
         raise UnsupportedLanguage(f"unknown language {lang!r} (choose from {known})")
     return lang
 
@@ -50,6 +53,6 @@ def extract_document(
     doc = process(doc, overlays)
     if doc.lang is None:
         raise InputError("too little text to tell its language")
-    if doc.lang not in available_languages():
+    if doc.lang not in available_languages(overlay_dirs(overlays)):
         raise UnsupportedLanguage(f"language {doc.lang!r} has no lexicon; no claims extracted")
     return DocumentResult(doc=raw.id, lang=doc.lang, date=doc.date, claims=doc.claims)

@@ -17,10 +17,6 @@ from materiel.lexicon import Lexicon
 from materiel.nlp.doc import Doc, Mention, normalise
 
 ENTITY_LABELS = ("party", "system", "source")
-# inflections allowed after a name: "Iskanders", "Leopards", "Shaheds"
-_NAME_SUFFIXES = ("s", "en", "'s", "e", "n")
-# short names take only a plural: "Grad" must not match "Grade", nor "Tor" "Toren"
-_SHORT_NAME_SUFFIXES = ("s", "'s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +41,8 @@ class Gazetteer:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.compounds = lexicon.numbers.compound_words
+        grammar = lexicon.cues.grammar
+        self.inflections = (tuple(grammar.name_inflections), tuple(grammar.short_name_inflections))
         self.automaton = ahocorasick.Automaton()
         self._entries: dict[str, list[Entry]] = {}
         for entry in self._all_entries():
@@ -128,7 +126,7 @@ class Gazetteer:
             start = end_index - len(phrase) + 1
             end = end_index + 1
             for entry in entries:
-                stop = _accept(entry, text, norm, start, end)
+                stop = _accept(entry, text, norm, start, end, self.inflections)
                 if stop and (not entry.rest or _rest_follows(norm, stop, entry.rest)):
                     out.append(Mention(start, stop, entry.label, entry.key, entry.kind))
         return out
@@ -167,7 +165,14 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum()
 
 
-def _accept(entry: Entry, text: str, norm: str, start: int, end: int) -> int:
+def _accept(
+    entry: Entry,
+    text: str,
+    norm: str,
+    start: int,
+    end: int,
+    inflections: tuple[tuple[str, ...], tuple[str, ...]],
+) -> int:
     """The end of an accepted match (after any inflection), or 0."""
     if entry.label == "cue" and not entry.head and _hyphenated(norm, start, end):
         return 0
@@ -186,7 +191,8 @@ def _accept(entry: Entry, text: str, norm: str, start: int, end: int) -> int:
     if end >= len(norm) or not _is_word_char(norm[end]) or not _is_word_char(norm[end - 1]):
         return end
     if entry.label in ENTITY_LABELS:
-        suffixes = _NAME_SUFFIXES if len(entry.alias) >= 6 else _SHORT_NAME_SUFFIXES
+        # "Iskanders", "Leopards"; short names take fewer ("Grad" is not "Grade")
+        suffixes = inflections[0] if len(entry.alias) >= 6 else inflections[1]
         for suffix in suffixes:
             stop = end + len(suffix)
             if norm.startswith(suffix, end) and (

@@ -9,12 +9,9 @@ from functools import lru_cache
 
 from materiel.lexicon import Lexicon
 from materiel.nlp.doc import Doc, Mention, normalise
+from materiel.nlp.grammar import GrammarWords, grammar_words
 
 _GLUE = {"", "-"}
-# "onderdelen voor (die) drones", "parts for (these) drones"
-_OF = {"voor", "for", "van", "of"}
-_SUCH_AS = {"zoals", "waaronder", "such as", "including", "like"}
-_DETERMINERS = {"de", "het", "die", "deze", "hun", "zijn", "the", "these", "those", "their", "its"}
 
 
 @dataclass(slots=True)
@@ -55,7 +52,8 @@ def item_units(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[Item
             _absorb(units[-1], mention, doc.text, lexicon)
             continue
         units.append(_unit(mention, doc.text, lexicon))
-    return _drop_payloads(doc, _drop_modifiers(doc, units), lexicon)
+    grammar = grammar_words(lexicon)
+    return _drop_payloads(doc, _drop_modifiers(doc, units, grammar), lexicon)
 
 
 def _compound_modifier(norm: str, mention: Mention, items: set[int], heads: frozenset[str]) -> bool:
@@ -123,16 +121,16 @@ def _absorb(unit: ItemUnit, mention: Mention, text: str, lexicon: Lexicon) -> No
         unit.category = lexicon.systems[mention.key].category
 
 
-def _drop_modifiers(doc: Doc, units: list[ItemUnit]) -> list[ItemUnit]:
+def _drop_modifiers(doc: Doc, units: list[ItemUnit], grammar: GrammarWords) -> list[ItemUnit]:
     """ "onderdelen voor drones", "drone parts": the parts are the item."""
     out: list[ItemUnit] = []
     for index, unit in enumerate(units):
         if out and out[-1].category == "components":
             gap = normalise(doc.text[out[-1].end : unit.start]).split()
-            if gap and gap[0] in _OF and all(w in _DETERMINERS for w in gap[1:3]) and len(gap) <= 3:
+            if _part_of(gap, grammar):
                 out[-1].end = unit.end
                 continue
-        if out and _example_of(doc, out[-1], unit):
+        if out and _example_of(doc, out[-1], unit, grammar):
             out[-1].end = unit.end
             continue
         following = units[index + 1] if index + 1 < len(units) else None
@@ -149,11 +147,20 @@ def _drop_modifiers(doc: Doc, units: list[ItemUnit]) -> list[ItemUnit]:
     return out
 
 
-def _example_of(doc: Doc, unit: ItemUnit, example: ItemUnit) -> bool:
+def _part_of(gap: list[str], grammar: GrammarWords) -> bool:
+    """ "onderdelen voor (die) drones", "parts for (these) drones"."""
+    return (
+        0 < len(gap) <= 3
+        and gap[0] in grammar.part_of
+        and all(w in grammar.determiners for w in gap[1:])
+    )
+
+
+def _example_of(doc: Doc, unit: ItemUnit, example: ItemUnit, grammar: GrammarWords) -> bool:
     """ "onderdelen zoals motoren", "parts such as engines": one item with an example."""
     if unit.designation or example.category != unit.category:
         return False
-    return normalise(doc.text[unit.end : example.start]).strip(" ,") in _SUCH_AS
+    return normalise(doc.text[unit.end : example.start]).strip(" ,") in grammar.such_as
 
 
 def _drop_payloads(doc: Doc, units: list[ItemUnit], lexicon: Lexicon) -> list[ItemUnit]:

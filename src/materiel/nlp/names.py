@@ -11,76 +11,13 @@ _PARTICLE = r"(?:van|de|der|den|von|ter|ten|al|bin|ibn|el|la|le|du|da|dos|del)"
 _CAP = r"(?:[dD][’']|O[’'])?[A-ZÀ-ÖØ-Þ][\w’'\-]+"
 PERSON = re.compile(rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP})*")
 
-FUNCTION_WORDS = {
-    "de",
-    "het",
-    "een",
-    "the",
-    "a",
-    "an",
-    "in",
-    "op",
-    "volgens",
-    "maar",
-    "en",
-    "dat",
-    "die",
-    "this",
-    "that",
-    "but",
-    "and",
-    "ook",
-    "also",
-    "zo",
-    "toen",
-    "then",
-    "dit",
-    "deze",
-    "als",
-    "if",
-    "when",
-    "na",
-    "after",
-    "voor",
-    "before",
-    "according",
-    "said",
-    "says",
-    "told",
-    "minister",
-    "president",
-    "mr",
-    "ms",
-    "mrs",
-    "dr",
-}
 
-
-FUNCTION_WORDS |= {
-    "defence",
-    "defense",
-    "foreign",
-    "prime",
-    "secretary",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "woordvoerder",
-    "premier",
-    "staatssecretaris",
-    "ambassador",
-    "ambassadeur",
-    "general",
-    "generaal",
-    "admiral",
-    "colonel",
-}
-
-
-def strip_function_words(text: str, start: int, end: int) -> tuple[int, int] | None:
+def strip_function_words(
+    text: str, start: int, end: int, function_words: frozenset[str]
+) -> tuple[int, int] | None:
     """ "Het Duitse" is no name: drop capitalised function words at the front."""
     words = text[start:end].split()
-    while words and words[0].lower().rstrip(".") in FUNCTION_WORDS:
+    while words and words[0].lower().rstrip(".") in function_words:
         start = text.index(words[0], start) + len(words[0])
         words = words[1:]
         while start < end and text[start].isspace():
@@ -88,18 +25,18 @@ def strip_function_words(text: str, start: int, end: int) -> tuple[int, int] | N
     return (start, end) if words else None
 
 
-def document_names(doc: Doc) -> dict[str, str]:
+def document_names(doc: Doc, function_words: frozenset[str]) -> dict[str, str]:
     """The full names of `doc`, computed once per document."""
     if doc.full_names is None:
-        doc.full_names = full_names(doc.text)
+        doc.full_names = full_names(doc.text, function_words)
     return doc.full_names
 
 
-def full_names(text: str) -> dict[str, str]:
+def full_names(text: str, function_words: frozenset[str]) -> dict[str, str]:
     """Surname (lower-case) → the full name it was first written with."""
     memory: dict[str, str] = {}
     for match in PERSON.finditer(text):
-        span = strip_function_words(text, match.start(), match.end())
+        span = strip_function_words(text, match.start(), match.end(), function_words)
         if span is None:
             continue
         words = text[span[0] : span[1]].split()

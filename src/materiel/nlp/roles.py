@@ -12,30 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from materiel.nlp.doc import Clause, Doc, Mention, normalise
-
-_SKIP = {
-    "de",
-    "het",
-    "the",
-    "zijn",
-    "haar",
-    "hun",
-    "its",
-    "his",
-    "her",
-    "their",
-    "een",
-    "a",
-    "an",
-    "die",
-    "dat",
-    "this",
-    "these",
-    "deze",
-    "ons",
-    "our",
-    "onze",
-}
+from materiel.nlp.grammar import GrammarWords
 
 
 @dataclass(slots=True)
@@ -50,23 +27,26 @@ class PartyUse:
     mention: Mention
     direction: str | None  # "to" or "from" when a preposition governs it
     origin: bool  # an adjective before an item or delivery noun
+    owner: bool = False  # before a stock noun: "American stocks" hold, not supply
 
 
 def party_uses(
-    doc: Doc, parties: list[Mention], cues: list[Mention], heads: list[int]
+    doc: Doc, parties: list[Mention], cues: list[Mention], heads: list[int], grammar: GrammarWords
 ) -> list[PartyUse]:
     """`heads`: starts of the item units and transfer nouns the adjectives may modify."""
     prep_ends = {c.end: c.key for c in cues if c.key in ("to", "from", "in", "partner")}
     out = []
     # "Chinese bedrijven", "uit Duitse voorraden": nouns an adjective of origin may qualify
     actors = [c.start for c in cues if c.key in ("actor", "stock")]
+    stocks = [c.start for c in cues if c.key == "stock"]
     for mention in parties:
-        direction = governing(doc.norm, mention.start, prep_ends)
+        direction = governing(doc.norm, mention.start, prep_ends, grammar)
         origin = any(_qualifies(doc.norm, mention, head) for head in heads)
         acting = any(0 <= start - mention.end <= 2 for start in actors)
         if mention.kind == "adjectives" and not (origin or acting):
             continue  # "sinds de Russische invasie": a description, not a party to the claim
-        out.append(PartyUse(mention, direction, origin))
+        owner = any(0 <= start - mention.end <= 2 for start in stocks)
+        out.append(PartyUse(mention, direction, origin, owner))
     return out
 
 
@@ -79,7 +59,9 @@ def _qualifies(norm: str, mention: Mention, head: int) -> bool:
     return gap in (" ", "-")
 
 
-def governing(norm: str, start: int, prep_ends: dict[int, str]) -> str | None:
+def governing(
+    norm: str, start: int, prep_ends: dict[int, str], grammar: GrammarWords
+) -> str | None:
     """The preposition before a party, skipping determiners and adjectives."""
     pos = start
     for _ in range(4):
@@ -89,14 +71,14 @@ def governing(norm: str, start: int, prep_ends: dict[int, str]) -> str | None:
             return prep_ends[pos]
         word_start = norm.rfind(" ", 0, pos) + 1
         word = norm[word_start:pos]
-        if word not in _SKIP and not _adjectival(word):
+        if word not in grammar.determiners and not _adjectival(word, grammar):
             return None
         pos = word_start
     return None
 
 
-def _adjectival(word: str) -> bool:
-    return word.endswith(("e", "se", "ische", "ese", "an", "ian", "ish")) and len(word) > 3
+def _adjectival(word: str, grammar: GrammarWords) -> bool:
+    return len(word) > 3 and word.endswith(grammar.adjective_endings)
 
 
 def transfer_roles(
@@ -117,7 +99,10 @@ def transfer_roles(
         if use.direction in ("to", "in") and roles.recipient is None:
             roles.recipient = key
         elif (use.direction == "from" and roles.supplier is None) or (
-            use.origin and roles.supplier is None and use.mention.kind == "adjectives"
+            use.origin
+            and not use.owner
+            and roles.supplier is None
+            and use.mention.kind == "adjectives"
         ):
             roles.supplier = key
         else:

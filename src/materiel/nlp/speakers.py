@@ -6,45 +6,10 @@ import re
 
 from materiel.lexicon import Lexicon
 from materiel.nlp.doc import Doc, normalise
+from materiel.nlp.grammar import grammar_words
 from materiel.nlp.names import document_names
 
 _LABEL = re.compile(r"^\s*((?:[A-Z][A-Z.'’\- ]{0,40}[A-Z.])|Q|V|A)\s*:", re.MULTILINE)
-_ANSWER = re.compile(
-    r"^\s*(?:Antwoord van|Answer from|Statement by|Verklaring van)\s+(.+?)\s*$", re.MULTILINE
-)
-_HONORIFICS = {
-    "MR",
-    "MRS",
-    "MS",
-    "DR",
-    "SECRETARY",
-    "MINISTER",
-    "GENERAL",
-    "GEN",
-    "ADMIRAL",
-    "ADM",
-    "AMBASSADOR",
-    "SPOKESPERSON",
-    "SPOKESMAN",
-    "COLONEL",
-    "COL",
-    "MAJOR",
-    "PRESIDENT",
-    "PRIME",
-    "DE",
-    "HEER",
-    "MEVROUW",
-    "STAATSSECRETARIS",
-    "SENATOR",
-    "REPRESENTATIVE",
-    "LT",
-    "SGT",
-    "CAPTAIN",
-    "CAPT",
-    "DEPUTY",
-    "UNDER",
-}
-_QUESTIONERS = {"Q", "V", "VRAAG", "QUESTION", "REPORTER", "JOURNALIST"}
 
 
 class SpeakerLabels:
@@ -54,10 +19,12 @@ class SpeakerLabels:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.aliases = {normalise(alias): name for alias, name in lexicon.source_aliases}
+        self.grammar = grammar_words(lexicon)
+        self.answer = _answer_pattern(self.grammar.answer_labels)
         self.memory: dict[str, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        self.memory = document_names(doc)
+        self.memory = document_names(doc, self.grammar.function_words)
         turns = self._turns(doc.text)
         if not turns:
             return doc
@@ -74,15 +41,15 @@ class SpeakerLabels:
         turns: list[tuple[int, str | None]] = []
         for match in _LABEL.finditer(text):
             turns.append((match.start(1), self.resolve(match.group(1))))
-        for match in _ANSWER.finditer(text):
+        for match in self.answer.finditer(text) if self.answer else ():
             turns.append((match.start(1), self.resolve(match.group(1))))
         return sorted(turns, key=lambda t: t[0])
 
     def resolve(self, label: str) -> str | None:
         words = [w for w in re.split(r"[\s.]+", label.strip()) if w]
-        if not words or words[0].upper() in _QUESTIONERS:
+        if not words or words[0].upper() in self.grammar.questioners:
             return None
-        core = [w for w in words if w.upper() not in _HONORIFICS] or words
+        core = [w for w in words if w.upper() not in self.grammar.honorifics] or words
         for candidate in (" ".join(core), core[-1]):
             name = self.aliases.get(normalise(candidate))
             if name:
@@ -91,3 +58,11 @@ class SpeakerLabels:
         if full:
             return self.aliases.get(normalise(full), full)
         return " ".join(w.capitalize() if w.isupper() else w for w in core)
+
+
+def _answer_pattern(labels: tuple[str, ...]) -> re.Pattern[str] | None:
+    """ "Antwoord van minister X": a line that opens someone's answer or statement."""
+    if not labels:
+        return None
+    options = "|".join(re.escape(label) for label in labels)
+    return re.compile(rf"^\s*(?:{options})\s+(.+?)\s*$", re.MULTILINE)

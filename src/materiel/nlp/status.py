@@ -7,11 +7,10 @@ from typing import TYPE_CHECKING
 from materiel.lexicon import Lexicon
 from materiel.model import Claim
 from materiel.nlp.doc import Doc, Mention, Sentence, TimeMention, normalise
+from materiel.nlp.grammar import grammar_words
 
 if TYPE_CHECKING:
     from materiel.nlp.claims import Draft
-
-_NOT_NEGATING = ("niet alleen", "not only", "geen twijfel", "no doubt", "nog niet eerder")
 
 
 class StatusReader:
@@ -22,6 +21,7 @@ class StatusReader:
         self.transfer = lexicon.cues.transfer
         self.negation = {normalise(w) for w in lexicon.cues.negation}
         self.modals = {normalise(w) for w in lexicon.cues.modals}
+        self.not_negating = grammar_words(lexicon).not_negating
 
     def status_from_cues(self, cues: list[Mention], times: list[TimeMention]) -> str | None:
         found = [c.kind for c in cues if c.key == "status"]
@@ -72,7 +72,7 @@ class StatusReader:
         if cue.key != "denied":
             return False
         following = doc.norm[cue.start : cue.end + 12]
-        return following.startswith(_NOT_NEGATING)
+        return following.startswith(self.not_negating)
 
     def to_claim(self, doc: Doc, draft: Draft) -> Claim:
         """The claims-v1 object of a finished draft (validated by the model)."""

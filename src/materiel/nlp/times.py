@@ -30,7 +30,8 @@ class TimeFinder:
         months = "|".join(
             sorted((re.escape(normalise(m)) for m in words.months), key=len, reverse=True)
         )
-        self.month_re = re.compile(rf"\b({months})\.?(?:\s+(19\d\d|20\d\d))?\b")
+        # a language without month names (yet) finds none, rather than empty matches
+        self.month_re = re.compile(rf"\b({months})\.?(?:\s+(19\d\d|20\d\d))?\b") if months else None
         self.relative = {normalise(k): ("y", v) for k, v in words.relative_years.items()}
         self.relative.update({normalise(k): ("m", v) for k, v in words.relative_months.items()})
         self.reporting = tuple(normalise(w) for w in words.reporting)
@@ -53,7 +54,7 @@ class TimeFinder:
         for match in _ISO.finditer(text):
             found.append(TimeMention(match.start(), match.end(), match.group()[:7]))
             taken.append(match.span())
-        for match in self.month_re.finditer(text):
+        for match in self.month_re.finditer(text) if self.month_re else ():
             if _inside(match.span(), taken):
                 continue
             if not match.group(2) and not _anchored(text, match.start(), self.anchors, True):
