@@ -115,3 +115,51 @@ def test_mixed_digit_groups_are_two_numbers() -> None:
     text = "The shipment held 1,200 500-pound bombs for Israel from the United States."
     claim = single(extract_claims(text, "en"), "transfer")
     assert claim.quantity is not None and claim.quantity.value == 1200
+
+
+def test_participle_after_an_article_reports_nothing() -> None:
+    text = (
+        "The State Department approved the sale to Taiwan of 40 Javelin missiles "
+        "for an estimated $50 million."
+    )
+    claim = single(extract_claims(text, "en"), "transfer")
+    assert (claim.supplier, claim.recipient) == ("US", "TW")
+    assert claim.sources == []
+
+
+def test_passive_reporting_verb_names_its_agent() -> None:
+    text = (
+        "Arms orders for Taiwan, estimated by analysts at $20 billion, "
+        "include Harpoon missiles from the United States."
+    )
+    claim = single(extract_claims(text, "en"), "transfer")
+    assert claim.sources == ["analysts"]
+    assert claim.recipient == "TW"
+
+
+def test_english_object_after_the_verb_is_the_recipient() -> None:
+    text = "Washington says it will keep sending artillery rounds that Ukraine needs."
+    claim = single(extract_claims(text, "en"), "transfer")
+    assert (claim.supplier, claim.recipient) == ("US", "UA")
+
+
+def test_verb_chain_gives_the_roles_of_its_last_verb() -> None:
+    text = "We believe Russia is seeking to provide North Korea with fighter jets."
+    claim = single(extract_claims(text, "en"), "transfer")
+    assert (claim.supplier, claim.recipient) == ("RU", "KP")
+
+
+def test_losses_belong_to_the_owner_of_the_items() -> None:
+    text = "Ukrainian air defences shot down 30 Russian drones overnight."
+    claim = single(extract_claims(text, "en"), "consumption")
+    assert claim.holder == "RU"
+
+
+def test_origin_adjective_on_the_delivery_noun_is_the_supplier() -> None:
+    text = (
+        "Woordvoerder Peskov noemde de berichten over Noord-Koreaanse "
+        "wapenleveringen aan Rusland onzin."
+    )
+    claim = single(extract_claims(text, "nl"), "transfer")
+    assert (claim.supplier, claim.recipient) == ("KP", "RU")
+    assert claim.stance == "denied"

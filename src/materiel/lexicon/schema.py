@@ -114,6 +114,9 @@ class KindCues(BaseModel):
     stock: list[str] = Field(default_factory=list)
     production: list[str] = Field(default_factory=list)
     consumption: list[str] = Field(default_factory=list)
+    # losses inflicted by others ("shot down 14 drones"): the owner of the items is
+    # the holder, not the subject who shot them down
+    inflicted: list[str] = Field(default_factory=list)
 
 
 class DirectionCues(BaseModel):
@@ -157,6 +160,15 @@ class Grammar(BaseModel):
     part_of: list[str] = Field(default_factory=list)
     # "onderdelen zoals motoren": an example of the item, not a second item
     such_as: list[str] = Field(default_factory=list)
+    # Dutch puts the subject after the verb when anything else comes first ("Vorig jaar
+    # leverde Iran ..."); English does not, so a party after its verb is the object
+    verb_second: bool = False
+    # "seeking to provide", "om te leveren": words between two verbs of one chain
+    infinitive_markers: list[str] = Field(default_factory=list)
+    # "We believe ...": pronoun subjects, so the verb is not inverted
+    subject_pronouns: list[str] = Field(default_factory=list)
+    # "estimated by analysts": the word before the agent of a passive reporting verb
+    passive_agents: list[str] = Field(default_factory=list)
     # "told Reuters": verbs whose object is the outlet that reported
     told: list[str] = Field(default_factory=list)
     # "niet alleen", "not only": negation words that negate nothing

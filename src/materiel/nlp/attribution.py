@@ -80,9 +80,14 @@ class _Finder:
                 continue
             if cue.key == "attr_before":
                 refs.extend(self._after(cue, sentence, first_only=True))
-            elif cue.key == "attr_verb" and not self._inside_transfer_cue(cue):
-                found = self._before(cue, sentence)
-                if not found and self._inverted(cue, sentence):
+            elif (
+                cue.key == "attr_verb"
+                and not self._inside_transfer_cue(cue)
+                and not self._after_determiner(cue)
+            ):
+                passive = self._passive(cue)
+                found = [] if passive else self._before(cue, sentence)
+                if passive or (not found and self._inverted(cue, sentence)):
                     found = self._after(cue, sentence, first_only=False)
                 refs.extend(found)
                 if found:
@@ -109,6 +114,16 @@ class _Finder:
             self.spans.append((cue.start, found[-1].end))
         return found
 
+    def _passive(self, cue: Mention) -> bool:
+        """ "estimated by some analysts": the agent after the verb is the source."""
+        words = self.doc.norm[cue.end : cue.end + 8].split()
+        return bool(words) and words[0] in self.owner.grammar.passive_agents
+
+    def _after_determiner(self, cue: Mention) -> bool:
+        """ "an estimated $1 billion": a participle used as an adjective reports nothing."""
+        words = self.doc.norm[max(0, cue.start - 12) : cue.start].split()
+        return bool(words) and words[-1] in self.owner.grammar.determiners
+
     def _complementizer_follows(self, cue: Mention, sentence: Sentence) -> bool:
         return self._complementizer(cue, sentence) != cue.end
 
@@ -116,7 +131,10 @@ class _Finder:
         """ "..., zei Kirby" or "Achtereenvolgens zeiden A en B": no subject before the verb."""
         before = self.doc.text[sentence.start : cue.start]
         cut = max(before.rfind(mark) + 1 for mark in (",", ";", "„", "“", '"', "”", ":"))
-        return len(before[max(cut, 0) :].split()) <= 1
+        words = normalise(before[max(cut, 0) :]).split()
+        if words and words[-1] in self.owner.grammar.subject_pronouns:
+            return False  # "We believe ...": the speaker, not what follows
+        return len(words) <= 1
 
     def _frame_end(self, cue: Mention, sentence: Sentence) -> int:
         """A trailing ", zei John Kirby, woordvoerder van ..." runs to the sentence end."""

@@ -22,6 +22,7 @@ from materiel.nlp.roles import (
 from materiel.nlp.status import StatusReader
 
 NUMERIC_KINDS = ("consumption", "production", "stock")
+_VERB_CUES = ("transfer", "status", *NUMERIC_KINDS)
 _ANAPHORA = {
     "state_anaphora": ("state",),
     "group_anaphora": ("group", "organisation"),
@@ -143,7 +144,7 @@ class ClaimBuilder:
         all_parties = [
             m for m in inside if m.label == "party" and not _in_spans(m, sentence.source_spans)
         ]
-        all_parties += self._anaphoric_parties(doc, inside)
+        all_parties += self._anaphoric_parties(doc, inside, mentions)
         all_parties.sort(key=lambda m: m.start)
         parties = [m for m in all_parties if not _in_spans(m, sentence.fallback_spans)]
         fallback = [m.key for m in all_parties if _in_spans(m, sentence.fallback_spans)]
@@ -187,7 +188,9 @@ class ClaimBuilder:
         if not drafts and state.numeric and any(q.multiplier for q in quantities):
             drafts += _relative(state.numeric, quantities, sentence)
             anaphora = anaphora or bool(drafts)
-        _fill_from_source(drafts, fallback)
+        if any(c.key in ("denied", "pronoun") for c in cues):
+            # "Iran ontkende dat het drones levert": the denying state is the party
+            _fill_from_source(drafts, fallback)
         for draft in drafts:
             draft.sentence = sentence
             draft.time = draft.time or _claim_time(times)
@@ -197,16 +200,20 @@ class ClaimBuilder:
             draft.stance = self.status.stance(doc, cues, mentions, sentence)
         return drafts, anaphora, last_party
 
-    def _anaphoric_parties(self, doc: Doc, inside: list[Mention]) -> list[Mention]:
-        """ "het land", "the group": the last state (or group) named before."""
+    def _anaphoric_parties(
+        self, doc: Doc, inside: list[Mention], mentions: list[Mention]
+    ) -> list[Mention]:
+        """ "het land", "the group": the last state (or group) named before;
+        "The RSF says it ...": the party that speaks."""
         out = []
-        verbs = [c.start for c in inside if c.label == "cue" and c.key in ("transfer", "status")]
+        verbs = [c.start for c in inside if c.label == "cue" and c.key in _VERB_CUES]
         for cue in inside:
             if cue.label != "cue" or cue.key not in _ANAPHORA:
                 continue
             if cue.key == "pronoun" and not any(0 < v - cue.end <= 12 for v in verbs):
                 continue  # "it" as a subject only right before the verb
-            key = self._last_subject(doc, cue.start, _ANAPHORA[cue.key])
+            key = _speaker_party(doc, cue, mentions) if cue.key == "pronoun" else None
+            key = key or self._last_subject(doc, cue.start, _ANAPHORA[cue.key])
             if key:
                 out.append(Mention(cue.start, cue.end, "party", key, "names"))
         return out
@@ -241,8 +248,17 @@ class ClaimBuilder:
                 continue
             if spec.arrival and not _has_destination(cues, parties):
                 continue
-            return cue
+            return self._infinitive(doc, cue, cues)
         return None
+
+    def _infinitive(self, doc: Doc, cue: Mention, cues: list[Mention]) -> Mention:
+        """ "seeking to provide", "wil ... te leveren": the verb that follows says who gives."""
+        for later in cues:
+            if later.key == "transfer" and later.start > cue.end:
+                gap = doc.norm[cue.end : later.start].split()
+                if gap and all(w in self.grammar.infinitive_markers for w in gap):
+                    return later
+        return cue
 
     def _status_trigger(
         self, cues: list[Mention], parties: list[Mention], units: list[ItemUnit]
@@ -263,7 +279,9 @@ class ClaimBuilder:
     ) -> list[Draft]:
         subject = self._subject_role(cue, cues)
         spec = self.transfer_cues[int(cue.kind)] if cue is not None else None
-        roles = transfer_roles(uses, cue, subject, antecedent, spec is not None and spec.arrival)
+        roles = transfer_roles(
+            uses, cue, subject, antecedent, spec is not None and spec.arrival, self.grammar
+        )
         if not units and spec is not None and spec.names_item:
             text = doc.text[cue.start : cue.end] if cue else ""
             units = [
@@ -324,11 +342,13 @@ class ClaimBuilder:
                 quantity.maybe_year and not _unit_follows(doc, quantity, units)
             ):
                 continue
-            kind = _numeric_kind(cues, quantity)
-            if kind is None:
+            cue = _numeric_cue(cues, quantity)
+            if cue is None:
                 continue
             unit = _unit_for(quantity, units)
-            out.append(Draft(kind, unit, Sentence(0, 0), holder=holder, quantity=quantity))
+            # "shot down 14 Houthi drones": the drones' owner holds them, not the shooter
+            owner = _owner(doc, uses, unit) if cue.kind == "inflicted" else holder
+            out.append(Draft(cue.key, unit, Sentence(0, 0), holder=owner, quantity=quantity))
         return out
 
     def _made_for(
@@ -395,6 +415,15 @@ def _in_spans(mention: Mention, spans: list[tuple[int, int]]) -> bool:
 def _at_target(transfer: Mention, cues: list[Mention], parties: list[Mention]) -> bool:
     targets = [c for c in cues if c.key == "target" and c.start > transfer.end]
     return any(0 <= p.start - t.end <= 5 for t in targets for p in parties)
+
+
+def _speaker_party(doc: Doc, pronoun: Mention, mentions: list[Mention]) -> str | None:
+    """ "Iran says it ...", "Rusland meldt dat het ...": the pronoun is the party that speaks."""
+    verbs = [m for m in mentions if m.key == "attr_verb" and 0 <= pronoun.start - m.end <= 10]
+    if not verbs:
+        return None
+    before = [m for m in mentions if m.label == "party" and m.end <= verbs[0].start]
+    return before[-1].key if before else None
 
 
 def _has_destination(cues: list[Mention], parties: list[Mention]) -> bool:
@@ -527,14 +556,21 @@ def _relative_antecedent(
     return party.key
 
 
-def _numeric_kind(cues: list[Mention], quantity: QuantityMention) -> str | None:
+def _owner(doc: Doc, uses: list[PartyUse], unit: ItemUnit) -> str | None:
+    for use in uses:
+        gap = doc.norm[use.mention.end : unit.start]
+        if use.origin and len(gap) <= 25 and len(gap.split()) <= 1:
+            return use.mention.key
+    return None
+
+
+def _numeric_cue(cues: list[Mention], quantity: QuantityMention) -> Mention | None:
     kinds = [c for c in cues if c.key in NUMERIC_KINDS]
     if quantity.per:
         kinds = [c for c in kinds if c.key != "stock"]
     if not kinds:
         return None
-    nearest = min(kinds, key=lambda c: abs(c.start - quantity.start))
-    return nearest.key
+    return min(kinds, key=lambda c: abs(c.start - quantity.start))
 
 
 def _unit_for(quantity: QuantityMention, units: list[ItemUnit]) -> ItemUnit:

@@ -110,6 +110,8 @@ class Gazetteer:
         }
         for key, words in tables.items():
             out += [Entry("cue", key, "", w, False, False, False) for w in words]
+        inflicted = cues.kinds.inflicted
+        out += [Entry("cue", "consumption", "inflicted", w, False, False, False) for w in inflicted]
         return out
 
     def __call__(self, doc: Doc) -> Doc:

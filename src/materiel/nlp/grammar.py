@@ -18,6 +18,10 @@ class GrammarWords:
     part_of: frozenset[str]
     such_as: frozenset[str]
     told: frozenset[str]
+    verb_second: bool
+    infinitive_markers: frozenset[str]
+    subject_pronouns: frozenset[str]
+    passive_agents: frozenset[str]
     not_negating: tuple[str, ...]
     adjective_endings: tuple[str, ...]
     name_inflections: tuple[str, ...]
@@ -56,6 +60,10 @@ def _build(lexicon: Lexicon) -> GrammarWords:
         part_of=frozenset(norm(g.part_of)),
         such_as=frozenset(norm(g.such_as)),
         told=frozenset(norm(g.told)),
+        verb_second=g.verb_second,
+        infinitive_markers=frozenset(norm(g.infinitive_markers)),
+        subject_pronouns=frozenset(norm(g.subject_pronouns)),
+        passive_agents=frozenset(norm(g.passive_agents)),
         not_negating=norm(g.not_negating),
         adjective_endings=norm(g.adjective_endings),
         name_inflections=tuple(g.name_inflections),

@@ -86,10 +86,12 @@ def transfer_roles(
     cue: Mention | None,
     subject_role: str,
     antecedent: str | None,
-    arrival: bool = False,
+    arrival: bool,
+    grammar: GrammarWords,
 ) -> Roles:
     roles = Roles()
     free: list[PartyUse] = []
+    origins: list[PartyUse] = []
     for use in uses:
         key = use.mention.key
         if use.direction == "partner":
@@ -98,13 +100,13 @@ def transfer_roles(
             continue  # a place: "in Oekraïne"
         if use.direction in ("to", "in") and roles.recipient is None:
             roles.recipient = key
-        elif (use.direction == "from" and roles.supplier is None) or (
-            use.origin
-            and not use.owner
-            and roles.supplier is None
-            and use.mention.kind == "adjectives"
-        ):
+        elif use.direction == "from" and roles.supplier is None:
             roles.supplier = key
+        elif use.origin and not use.owner and use.mention.kind == "adjectives":
+            if cue is not None and 0 <= cue.start - use.mention.end <= 2 and roles.supplier is None:
+                roles.supplier = key  # "Noord-Koreaanse wapenleveringen": the deliverer
+            else:
+                origins.append(use)  # "Iranian drones": the maker, unless a subject supplies
         else:
             free.append(use)
     if (
@@ -113,8 +115,20 @@ def transfer_roles(
         and not _filled(roles, subject_role)
     ):
         setattr(roles, subject_role, antecedent)
-    order = _order(free, cue)
-    for use in order:
+    before, after = _split_at(free, cue)
+    _assign(roles, before, subject_role)
+    for use in origins:
+        if roles.supplier is None and use.mention.key != roles.recipient:
+            roles.supplier = use.mention.key
+    if not before and not grammar.verb_second:
+        # "sending tanks that Ukraine needs": after an English verb a bare party is its object
+        _assign(roles, after, _other(subject_role) if subject_role != "either" else "either")
+    _assign(roles, after, subject_role)
+    return roles
+
+
+def _assign(roles: Roles, uses: list[PartyUse], subject_role: str) -> None:
+    for use in uses:
         key = use.mention.key
         if key in (roles.supplier, roles.recipient):
             continue
@@ -123,16 +137,15 @@ def transfer_roles(
             role = "recipient" if roles.recipient is None else "supplier"
         if not _filled(roles, role):
             setattr(roles, role, key)
-    return roles
 
 
-def _order(free: list[PartyUse], cue: Mention | None) -> list[PartyUse]:
+def _split_at(free: list[PartyUse], cue: Mention | None) -> tuple[list[PartyUse], list[PartyUse]]:
     """Subjects first: parties before the cue, then those after it."""
     if cue is None:
-        return free
+        return free, []
     before = [u for u in free if u.mention.start < cue.start]
     after = [u for u in free if u.mention.start >= cue.start]
-    return before + after
+    return before, after
 
 
 def _filled(roles: Roles, role: str) -> bool:
