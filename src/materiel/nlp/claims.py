@@ -15,6 +15,7 @@ from materiel.nlp.roles import (
     PartyUse,
     governing,
     holder_of,
+    listed,
     partners,
     party_uses,
     transfer_roles,
@@ -174,7 +175,8 @@ class ClaimBuilder:
         heads = [u.start for u in clause_units] + [
             c.start for c in cues if c.key == "transfer" or c.key in NUMERIC_KINDS
         ]
-        uses = party_uses(doc, parties, cues, heads, self.grammar)
+        items = frozenset(u.start for u in clause_units)
+        uses = party_uses(doc, parties, cues, heads, items, self.grammar)
         relative_antecedent = _relative_antecedent(doc, clause, antecedent, units, self.grammar)
         drafts = self._numeric(
             doc, clause_units, quantities, numeric, uses, heads, state, relative_antecedent
@@ -301,6 +303,8 @@ class ClaimBuilder:
             draft.bought = subject == "recipient"
             out.append(draft)
         out += _with_partners(out, partners(uses), subject)
+        for key, role in listed(uses, roles):
+            out += _with_partners(out, [key], role)
         return out + _with_partners(
             out, self._co_recipients(doc, uses, roles.recipient), "recipient"
         )
@@ -599,13 +603,20 @@ def _quantity_before(
 def _relative(
     previous: Draft, quantities: list[QuantityMention], sentence: Sentence
 ) -> list[Draft]:
+    if previous.quantity is None or previous.quantity.value is None:
+        return []
+    # "Inmiddels ligt dat rond de tienduizend per dag, drie keer zoveel als Oekraïne":
+    # a new figure at the same rate updates the previous one; the ratio compares others
+    updates = [
+        q
+        for q in quantities
+        if q.multiplier is None and q.value and not q.maybe_year and q.per == previous.quantity.per
+    ]
+    if updates and previous.quantity.per:
+        return [replace(previous, quantity=updates[0], sentence=sentence, time=None, sources=[])]
     out = []
     for quantity in quantities:
-        if (
-            quantity.multiplier is None
-            or previous.quantity is None
-            or previous.quantity.value is None
-        ):
+        if quantity.multiplier is None:
             continue
         value = previous.quantity.value * quantity.multiplier
         new = replace(

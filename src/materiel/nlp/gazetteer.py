@@ -204,12 +204,22 @@ def _accept(
     return 0
 
 
+_DATELINE_MARKS = (" - ", " – ", " — ", " (", "(")
+
+
 def _dateline(text: str, start: int, end: int) -> bool:
     """ "MINSK (ANP) - ...": the place a wire story was filed from is no party."""
     word = text[start:end]
-    if not (word.isupper() and len(word) >= 4) or (start > 0 and text[start - 1] not in "\n"):
+    if not (word.isupper() and len(word) >= 4):
         return False
-    return text[end : end + 3].lstrip().startswith(("(", "-", "–", "—"))
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[line_start : start + 60]
+    # "KYIV / AMSTERDAM - ...", "WASHINGTON, D.C. (AP) -": capitals up to the dash
+    cut = min((i for i in (head.find(m) for m in _DATELINE_MARKS) if i >= 0), default=-1)
+    if cut < 0 or cut < start - line_start:
+        return False
+    lead = head[:cut]
+    return not any(c.islower() for c in lead) and len(lead.split()) <= 6
 
 
 def _drop_cues_inside_names(mentions: list[Mention]) -> list[Mention]:

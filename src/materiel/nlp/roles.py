@@ -10,6 +10,7 @@ the supplier.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from materiel.nlp.doc import Clause, Doc, Mention, normalise
 from materiel.nlp.grammar import GrammarWords
@@ -28,12 +29,19 @@ class PartyUse:
     direction: str | None  # "to" or "from" when a preposition governs it
     origin: bool  # an adjective before an item or delivery noun
     owner: bool = False  # before a stock noun: "American stocks" hold, not supply
+    joined: str | None = None  # "de VS en Europa": listed with this party, same role
 
 
 def party_uses(
-    doc: Doc, parties: list[Mention], cues: list[Mention], heads: list[int], grammar: GrammarWords
+    doc: Doc,
+    parties: list[Mention],
+    cues: list[Mention],
+    heads: list[int],
+    items: frozenset[int],
+    grammar: GrammarWords,
 ) -> list[PartyUse]:
-    """`heads`: starts of the item units and transfer nouns the adjectives may modify."""
+    """`heads`: starts of the item units and transfer nouns the adjectives may modify;
+    `items`: starts of the item units, the only heads a name may qualify."""
     prep_ends = {c.end: c.key for c in cues if c.key in ("to", "from", "in", "partner")}
     out = []
     # "Chinese bedrijven", "uit Duitse voorraden": nouns an adjective of origin may qualify
@@ -41,22 +49,40 @@ def party_uses(
     stocks = [c.start for c in cues if c.key == "stock"]
     for mention in parties:
         direction = governing(doc.norm, mention.start, prep_ends, grammar)
-        origin = any(_qualifies(doc.norm, mention, head) for head in heads)
+        origin = any(_qualifies(doc.norm, mention, head, items) for head in heads)
         acting = any(0 <= start - mention.end <= 2 for start in actors)
         if mention.kind == "adjectives" and not (origin or acting):
             continue  # "sinds de Russische invasie": a description, not a party to the claim
         owner = any(0 <= start - mention.end <= 2 for start in stocks)
         out.append(PartyUse(mention, direction, origin, owner))
+    _join_lists(doc.norm, out, grammar)
     return out
 
 
-def _qualifies(norm: str, mention: Mention, head: int) -> bool:
+def _join_lists(norm: str, uses: list[PartyUse], grammar: GrammarWords) -> None:
+    """ "de VS en Europa", "Zweden, Finland en Noorwegen": a listed party takes the
+    role of the first of the list (a partner's list are all partners)."""
+    for previous, use in pairwise(uses):
+        raw = norm[previous.mention.end : use.mention.start]
+        gap = raw.replace(",", " ").split()
+        if use.direction is not None or use.mention.kind == "adjectives":
+            continue
+        joiner = "," in raw or any(w in grammar.coordinators for w in gap)
+        if joiner and all(w in grammar.coordinators or w in grammar.determiners for w in gap):
+            first = previous.joined or previous.mention.key
+            if previous.direction == "partner":
+                use.direction = "partner"
+            elif previous.direction is None:
+                use.joined = first
+
+
+def _qualifies(norm: str, mention: Mention, head: int, items: frozenset[int]) -> bool:
     """ "Chinese levering", "Iranian-made drones", "Houthi drones": the party names
-    the origin or owner of the head; a name must stand right before it."""
+    the origin or owner of the head; a name must stand right before an item."""
     gap = norm[mention.end : head]
     if mention.kind == "adjectives":
         return 0 <= head - mention.end <= 25 and " " not in gap.strip()
-    return gap in (" ", "-")
+    return head in items and gap in (" ", "-")
 
 
 def governing(
@@ -94,8 +120,8 @@ def transfer_roles(
     origins: list[PartyUse] = []
     for use in uses:
         key = use.mention.key
-        if use.direction == "partner":
-            continue  # "samen met Duitsland": see `partners`
+        if use.direction == "partner" or use.joined:
+            continue  # "samen met Duitsland", "de VS en Europa": see `partners`, `listed`
         if use.direction == "in" and not (arrival and roles.recipient is None):
             continue  # a place: "in Oekraïne"
         if use.direction in ("to", "in") and roles.recipient is None:
@@ -156,6 +182,17 @@ def _filled(roles: Roles, role: str) -> bool:
 
 def _other(role: str) -> str:
     return {"supplier": "recipient", "recipient": "supplier"}.get(role, "either")
+
+
+def listed(uses: list[PartyUse], roles: Roles) -> list[tuple[str, str]]:
+    """(party, role) of the parties listed with one that has a role."""
+    out = []
+    for use in uses:
+        if use.joined == roles.supplier and use.joined:
+            out.append((use.mention.key, "supplier"))
+        elif use.joined == roles.recipient and use.joined:
+            out.append((use.mention.key, "recipient"))
+    return out
 
 
 def partners(uses: list[PartyUse]) -> list[str]:
