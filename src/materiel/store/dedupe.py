@@ -1,0 +1,85 @@
+"""Near-duplicate documents (the same wire story in two outlets): MinHash over
+word shingles, a MinHash LSH index (datasketch) of the store's original
+documents, and a Jaccard estimate of at least `THRESHOLD` to link a document
+to its original."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+from sqlalchemy import Connection, select
+
+from materiel.store.schema import documents
+
+NUM_PERM = 128
+THRESHOLD = 0.8
+SHINGLE = 5  # words
+SCHEME = "affine32"  # fixed, so that stored signatures stay comparable
+_WORD = re.compile(r"\w+")
+
+
+def signature(text: str) -> MinHash | None:
+    """The MinHash of `text`'s word shingles; None for a text without words."""
+    words = _WORD.findall(text.lower())
+    if not words:
+        return None
+    width = min(SHINGLE, len(words))
+    shingles = {" ".join(words[i : i + width]) for i in range(len(words) - width + 1)}
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
+    return minhash
+
+
+def to_bytes(minhash: MinHash) -> bytes:
+    return bytes(minhash.hashvalues.astype(np.uint32).tobytes())
+
+
+def from_bytes(data: bytes) -> MinHash:
+    values = np.frombuffer(data, dtype=np.uint32)
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashvalues=values)
+
+
+@dataclass(frozen=True)
+class Match:
+    document_id: int
+    similarity: float
+
+
+class NearDuplicates:
+    """The LSH index of the originals in one store (near-duplicates are not
+    indexed, so a link always points at the first of its kind)."""
+
+    def __init__(self) -> None:
+        self.lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+        self.hashes: dict[int, str] = {}
+        self.signatures: dict[int, MinHash] = {}
+
+    def load(self, conn: Connection) -> None:
+        query = select(documents.c.id, documents.c.hash, documents.c.minhash).where(
+            documents.c.duplicate_of.is_(None), documents.c.minhash.is_not(None)
+        )
+        for doc_id, content_hash, data in conn.execute(query):
+            self.add(doc_id, content_hash, from_bytes(data))
+
+    def add(self, doc_id: int, content_hash: str, minhash: MinHash) -> None:
+        if doc_id in self.hashes:
+            return
+        self.lsh.insert(doc_id, minhash)
+        self.hashes[doc_id] = content_hash
+        self.signatures[doc_id] = minhash
+
+    def find(self, minhash: MinHash) -> Match | None:
+        """The most similar original at or above the threshold (ties broken by
+        content hash, so that the choice does not depend on row ids)."""
+        best: tuple[float, str, int] | None = None
+        for doc_id in self.lsh.query(minhash):
+            similarity = float(self.signatures[doc_id].jaccard(minhash))
+            if similarity < THRESHOLD:
+                continue
+            candidate = (-similarity, self.hashes[doc_id], doc_id)
+            if best is None or candidate < best:
+                best = candidate
+        return None if best is None else Match(best[2], -best[0])
