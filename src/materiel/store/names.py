@@ -25,7 +25,10 @@ class Catalogue:
         return self.parties.get(name.strip().lower(), name.strip())
 
     def system(self, name: str) -> str:
-        return self.systems.get(name.strip().lower(), name.strip())
+        """The designation `name` stands for (`Leopard-2A6` → `Leopard 2`)."""
+        low = name.strip().lower()
+        found = self.systems.get(low) or self.systems.get(low.replace("-", " "))
+        return found or name.strip()
 
     def knows(self, name: str) -> bool:
         low = name.strip().lower()
