@@ -37,6 +37,7 @@ class CsvExporter(Exporter):
             **row._mapping,
             "doc": row.doc_key,
             "date": row.doc_date,
+            "assertion_id": row.assertion_key,
             "sources": "; ".join(json.loads(row.sources)),
             "evidence": row.ev_text,
         }

@@ -108,11 +108,10 @@ def _report_fields(row: Any) -> dict[str, Any]:
         "report_types": ["threat-report"],
         "object_refs": [],
     }
-    if row.url or row.outlet:
-        reference = {"source_name": row.outlet or "web"}
-        if row.url:
-            reference["url"] = row.url
-        fields["external_references"] = [reference]
+    reference = {"source_name": row.outlet or "document", "description": row.doc_key}
+    if row.url:
+        reference["url"] = row.url
+    fields["external_references"] = [reference]
     return fields
 
 

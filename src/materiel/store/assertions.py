@@ -5,7 +5,8 @@ transaction), and only rows that changed are written."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
@@ -20,6 +21,7 @@ _MEMBERS = (
     select(
         claims.c.id,
         claims.c.seq,
+        claims.c.group_key,
         claims.c.assertion_key,
         claims.c.kind,
         claims.c.supplier,
@@ -43,36 +45,71 @@ _MEMBERS = (
     )
     .join(documents, documents.c.id == claims.c.document_id)
     .outerjoin(_root, _root.c.id == documents.c.duplicate_of)
-    .where(claims.c.group_key == bindparam("group"))
+    .where(claims.c.group_key.in_(bindparam("groups", expanding=True)))
 )
-
+_EXISTING = select(assertions).where(
+    assertions.c.group_key.in_(bindparam("groups", expanding=True))
+)
+_DROP = delete(assertions).where(assertions.c.key.in_(bindparam("keys", expanding=True)))
 _SET_KEY = (
     update(claims)
     .where(claims.c.id == bindparam("claim_id"))
-    .values(assertion_key=bindparam("key"))
+    .values(assertion_key=bindparam("new_key"))
+)
+_CHANGE = (
+    update(assertions)
+    .where(assertions.c.key == bindparam("old_key"))
+    .values({c.name: bindparam(c.name) for c in assertions.c if c.name != "key"})
 )
 
 
 def remerge(conn: Connection, groups: Iterable[str]) -> None:
-    """Recompute the assertions of each group from all of its claims."""
-    for group in sorted(set(groups)):
-        rows = conn.execute(_MEMBERS, {"group": group}).all()
-        if rows:
-            _write_group(conn, group, rows)
-
-
-def _write_group(conn: Connection, group: str, rows: Sequence[Any]) -> None:
-    clustered = cluster(group, (_member(r) for r in rows))
-    wanted = {key: _values(key, group, rows[0], ms) for key, ms in clustered.items()}
-    _sync_assertions(conn, group, wanted)
-    moves = [
-        {"claim_id": m.claim_id, "key": key}
-        for key, ms in clustered.items()
-        for m in ms
-        if m.assertion_key != key
-    ]
+    """Recompute the assertions of these groups from all of their claims
+    (a handful of statements, however many groups)."""
+    keys = sorted(set(groups))
+    if not keys:
+        return
+    rows: dict[str, list[Any]] = defaultdict(list)
+    for row in conn.execute(_MEMBERS, {"groups": keys}):
+        rows[row.group_key].append(row)
+    existing = {r.key: dict(r._mapping) for r in conn.execute(_EXISTING, {"groups": keys})}
+    wanted: dict[str, dict[str, Any]] = {}
+    moves: list[dict[str, Any]] = []
+    for group in keys:
+        if rows[group]:
+            _merge_group(group, rows[group], wanted, moves)
+    _sync(conn, existing, wanted)
     if moves:
         conn.execute(_SET_KEY, moves)
+
+
+def _merge_group(
+    group: str, rows: list[Any], wanted: dict[str, dict[str, Any]], moves: list[dict[str, Any]]
+) -> None:
+    clustered = cluster(group, [_member(r) for r in rows])
+    for key, members in clustered.items():
+        wanted[key] = _values(key, group, rows[0], members)
+        moves.extend(
+            {"claim_id": m.claim_id, "new_key": key} for m in members if m.assertion_key != key
+        )
+
+
+def _sync(
+    conn: Connection, existing: dict[str, dict[str, Any]], wanted: dict[str, dict[str, Any]]
+) -> None:
+    gone = [key for key in existing if key not in wanted]
+    if gone:
+        conn.execute(_DROP, {"keys": gone})
+    new = [values for key, values in wanted.items() if key not in existing]
+    if new:
+        conn.execute(insert(assertions), new)
+    changed = [
+        {**values, "old_key": key}
+        for key, values in wanted.items()
+        if key in existing and existing[key] != values
+    ]
+    if changed:
+        conn.execute(_CHANGE, changed)
 
 
 def _member(row: Any) -> Member:
@@ -113,21 +150,3 @@ def _values(key: str, group: str, first: Any, members: list[Member]) -> dict[str
     values["sources"] = json.dumps(list(summary.sources), ensure_ascii=False)
     values["deniers"] = json.dumps(list(summary.deniers), ensure_ascii=False)
     return values
-
-
-def _sync_assertions(conn: Connection, group: str, wanted: dict[str, dict[str, Any]]) -> None:
-    existing = {
-        row["key"]: dict(row)
-        for row in conn.execute(select(assertions).where(assertions.c.group_key == group))
-        .mappings()
-        .all()
-    }
-    gone = [key for key in existing if key not in wanted]
-    if gone:
-        conn.execute(delete(assertions).where(assertions.c.key.in_(gone)))
-    new = [values for key, values in wanted.items() if key not in existing]
-    if new:
-        conn.execute(insert(assertions), new)
-    for key, values in wanted.items():
-        if key in existing and existing[key] != values:
-            conn.execute(update(assertions).where(assertions.c.key == key).values(values))

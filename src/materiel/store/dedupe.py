@@ -27,6 +27,8 @@ BANDS = (20, 6)
 SHINGLE = 5  # words
 SCHEME = "affine32"  # fixed, so that stored signatures stay comparable
 _WORD = re.compile(r"\w+")
+# made once: drawing the permutations costs as much as hashing a document
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
 
 
 def signature(text: str) -> MinHash | None:
@@ -36,7 +38,7 @@ def signature(text: str) -> MinHash | None:
         return None
     width = min(SHINGLE, len(words))
     shingles = {" ".join(words[i : i + width]) for i in range(len(words) - width + 1)}
-    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_PERMUTATIONS)
     minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
     return minhash
 
@@ -47,7 +49,9 @@ def to_bytes(minhash: MinHash) -> bytes:
 
 def from_bytes(data: bytes) -> MinHash:
     values = np.frombuffer(data, dtype=np.uint32)
-    return MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashvalues=values)
+    return MinHash(
+        num_perm=NUM_PERM, scheme=SCHEME, hashvalues=values, permutations=_PERMUTATIONS
+    )
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ def known(conn: Connection, content: str) -> bool:
 
 def ingest_document(conn: Connection, record: DocumentRecord, duplicate: Match | None) -> int:
     """Insert `record` (the caller holds the transaction); its id."""
-    result = conn.execute(insert(documents).values(_document_row(record, duplicate)))
+    result = conn.execute(insert(documents), _document_row(record, duplicate))
     key = result.inserted_primary_key
     assert key is not None
     doc_id = int(key[0])

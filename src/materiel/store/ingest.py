@@ -1,24 +1,28 @@
-"""Ingesting documents into a store: hash (a known text is a no-op), extract,
-find its near-duplicate original, and write it in one transaction. A bad
-document fails alone; a store that cannot be written stops the run."""
+"""Ingesting documents into a store: hash (a known text is a no-op), extract
+(in a child process, beside the writing), find the near-duplicate original,
+and write each document in one transaction. A bad document fails alone; a
+store that cannot be written stops the run."""
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Connection, select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from materiel.exc import MaterielError, StoreError
+from materiel.exc import StoreError
 from materiel.ingest.readers import RawDocument, ReadError
 from materiel.model import DocumentResult
-from materiel.nlp.extract import extract_document
 from materiel.store.dedupe import NearDuplicates, signature
 from materiel.store.documents import DocumentRecord, content_hash, ingest_document, known
 from materiel.store.engine import Store
+from materiel.store.extractor import Extractor, make_extractor
+from materiel.store.schema import documents
 
 
 @dataclass
@@ -28,8 +32,8 @@ class IngestReport:
     duplicates: int = 0
     claims: int = 0
     failed: list[ReadError] = field(default_factory=list)
-    extract_seconds: float = 0.0
-    store_seconds: float = 0.0
+    extract_seconds: float = 0.0  # spent extracting (in the child, if there is one)
+    store_seconds: float = 0.0  # spent hashing, deduplicating and writing
 
     @property
     def seen(self) -> int:
@@ -37,6 +41,11 @@ class IngestReport:
 
 
 Progress = Callable[[IngestReport, str], None]
+Pending = tuple[RawDocument, str]  # a document being extracted, and its hash
+
+
+def default_workers() -> int:
+    return 1 if (os.cpu_count() or 1) > 1 else 0
 
 
 def ingest(
@@ -44,56 +53,83 @@ def ingest(
     items: Iterable[RawDocument | ReadError],
     overlays: tuple[Path, ...] = (),
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> IngestReport:
     """Ingest every document of `items`; read errors are collected, not raised."""
     report = IngestReport()
-    index = NearDuplicates()
-    with _store_errors(), store.read() as conn:
-        index.load(conn)
-    for item in items:
-        if isinstance(item, ReadError):
-            report.failed.append(item)
-        else:
-            _one(store, index, item, overlays, report)
-        if progress is not None:
-            progress(report, item.where if isinstance(item, ReadError) else item.id)
+    run = _Run(report, progress)
+    extractor = make_extractor(overlays, default_workers() if workers is None else workers)
+    try:
+        with _store_errors(), store.engine.connect() as conn:
+            conn = conn.execution_options(immediate=True)  # BEGIN IMMEDIATE on SQLite
+            with conn.begin():
+                run.load(conn)
+            _pump(conn, run, extractor, run.fresh(items))
+    finally:
+        extractor.close()
     return report
 
 
-def _one(
-    store: Store,
-    index: NearDuplicates,
-    raw: RawDocument,
-    overlays: tuple[Path, ...],
-    report: IngestReport,
-) -> None:
-    started = time.perf_counter()
-    digest = content_hash(raw.text)
-    with _store_errors(), store.read() as conn:
-        seen = known(conn, digest)
-    if seen:
-        report.known += 1
-        report.store_seconds += time.perf_counter() - started
-        return
-    before = time.perf_counter()
-    result = _extract(raw, overlays, report)
-    extracting = time.perf_counter() - before
-    report.extract_seconds += extracting
-    if result is not None:
-        _write(store, index, _record(raw, digest, result), report)
-    report.store_seconds += time.perf_counter() - started - extracting
+def _pump(conn: Connection, run: _Run, extractor: Extractor, fresh: Iterator[Pending]) -> None:
+    """Send each document to the extractor; write the previous one meanwhile."""
+    pending: Pending | None = None
+    for document in fresh:
+        if pending is not None:
+            result = extractor.take()
+            extractor.submit(document[0])
+            run.finish(conn, pending, result)
+        else:
+            extractor.submit(document[0])
+        pending = document
+    if pending is not None:
+        run.finish(conn, pending, extractor.take())
 
 
-def _extract(
-    raw: RawDocument, overlays: tuple[Path, ...], report: IngestReport
-) -> DocumentResult | None:
-    try:
-        return extract_document(raw, overlays=overlays)
-    except MaterielError as err:
-        report.failed.append(ReadError(raw.id, str(err)))
-    except Exception as err:  # one broken document must not stop a long run
-        report.failed.append(ReadError(raw.id, f"extraction failed: {type(err).__name__}: {err}"))
-    return None
+class _Run:
+    def __init__(self, report: IngestReport, progress: Progress | None) -> None:
+        self.report = report
+        self.progress = progress
+        self.index = NearDuplicates()
+        self.hashes: set[str] = set()
+
+    def load(self, conn: Connection) -> None:
+        self.index.load(conn)
+        self.hashes = set(conn.execute(select(documents.c.hash)).scalars())
+
+    def fresh(self, items: Iterable[RawDocument | ReadError]) -> Iterator[Pending]:
+        """The documents not in the store yet (others are counted here)."""
+        for item in items:
+            started = time.perf_counter()
+            if isinstance(item, ReadError):
+                self.report.failed.append(item)
+                self._tick(item.where)
+                continue
+            digest = content_hash(item.text)
+            self.report.store_seconds += time.perf_counter() - started
+            if digest in self.hashes:
+                self.report.known += 1
+                self._tick(item.id)
+                continue
+            self.hashes.add(digest)
+            yield item, digest
+
+    def finish(self, conn: Connection, pending: Pending, result: tuple[object, float]) -> None:
+        raw, digest = pending
+        outcome, seconds = result
+        self.report.extract_seconds += seconds
+        started = time.perf_counter()
+        if isinstance(outcome, DocumentResult):
+            _write(conn, self.index, _record(raw, digest, outcome), self.report)
+        else:
+            assert isinstance(outcome, ReadError)
+            self.hashes.discard(digest)
+            self.report.failed.append(outcome)
+        self.report.store_seconds += time.perf_counter() - started
+        self._tick(raw.id)
+
+    def _tick(self, where: str) -> None:
+        if self.progress is not None:
+            self.progress(self.report, where)
 
 
 def _record(raw: RawDocument, digest: str, result: DocumentResult) -> DocumentRecord:
@@ -119,14 +155,20 @@ def _text(value: object) -> str | None:
 
 
 def _write(
-    store: Store, index: NearDuplicates, record: DocumentRecord, report: IngestReport
+    conn: Connection, index: NearDuplicates, record: DocumentRecord, report: IngestReport
 ) -> None:
+    """One transaction. The unique content hash keeps a document that another
+    writer stored meanwhile from going in twice."""
     match = index.find(record.minhash) if record.minhash is not None else None
-    with _store_errors(), store.write() as conn:
-        if known(conn, record.hash):  # another writer was quicker
-            report.known += 1
-            return
-        doc_id = ingest_document(conn, record, match)
+    try:
+        with conn.begin():
+            doc_id = ingest_document(conn, record, match)
+    except IntegrityError:
+        with conn.begin():
+            if not known(conn, record.hash):
+                raise
+        report.known += 1
+        return
     report.new += 1
     report.claims += len(record.claims)
     if match is not None:
