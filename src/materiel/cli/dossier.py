@@ -16,7 +16,8 @@ from materiel.store.names import Catalogue, catalogue
 def dossier_cli(
     first: Annotated[str, typer.Argument(help="A party (code or name: CN, China).")],
     second: Annotated[str, typer.Argument(help="The other party.")],
-    limit: Annotated[int, typer.Option(help="At most this many assertions.")] = 50,
+    limit: Annotated[int, typer.Option(help="At most this many assertions.")] = 30,
+    history: Annotated[int, typer.Option(help="Latest reports shown per assertion.")] = 12,
     db: Db = None,
     overlay: Overlay = None,
 ) -> None:
@@ -24,7 +25,7 @@ def dossier_cli(
     names = catalogue(tuple(overlay or ()))
     a, b = names.party(first), names.party(second)
     with open_store(db, create=False) as store, store.read() as conn:
-        found = dossier(conn, a, b, limit)
+        found = dossier(conn, a, b, limit, history)
     title = f"{names.party_name(a)} ({a}) ↔ {names.party_name(b)} ({b})"
     typer.echo(f"Dossier {title}: {len(found)} assertions, newest first")
     for assertion in found:
@@ -47,6 +48,8 @@ def render(assertion: Assertion, names: Catalogue) -> list[str]:
     ]
     if assertion.deniers:
         lines.append(f"  denied by: {', '.join(assertion.deniers)}")
+    if len(assertion.history) < assertion.n_claims:
+        lines.append(f"    … {assertion.n_claims - len(assertion.history)} earlier reports")
     lines.extend("    " + _history_line(report) for report in assertion.history)
     return lines
 

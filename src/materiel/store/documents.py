@@ -124,6 +124,7 @@ def _claim_row(doc_id: int, seq: int, claim: Claim, date: str | None) -> dict[st
         "sources": json.dumps(claim.sources, ensure_ascii=False),
         "time": claim.time,
         "on_date": day(claim.time) or day(date),
+        "reported": iso_date(date),
         "ev_start": claim.evidence.start,
         "ev_end": claim.evidence.end,
         "ev_text": claim.evidence.text,

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, and_, nulls_last, or_, select
+from sqlalchemy import Connection, and_, bindparam, nulls_last, or_, select
 
 from materiel.store.query import CLAIM_COLUMNS
 from materiel.store.schema import assertions, claims, documents
@@ -67,8 +67,14 @@ class Assertion:
         return cls(**values)
 
 
-def dossier(conn: Connection, first: str, second: str, limit: int = 50) -> list[Assertion]:
-    """The transfer assertions between `first` and `second`, newest first."""
+HISTORY = 12  # reports per assertion in a dossier: the latest ones
+
+
+def dossier(
+    conn: Connection, first: str, second: str, limit: int = 30, history: int = HISTORY
+) -> list[Assertion]:
+    """The transfer assertions between `first` and `second`, newest first, each
+    with its `history` latest reports (`n_claims` counts them all)."""
     pair = or_(
         and_(assertions.c.supplier == first, assertions.c.recipient == second),
         and_(assertions.c.supplier == second, assertions.c.recipient == first),
@@ -80,8 +86,19 @@ def dossier(conn: Connection, first: str, second: str, limit: int = 50) -> list[
         .limit(limit)
     )
     found = [Assertion.from_row(row) for row in conn.execute(query)]
-    _add_history(conn, found)
+    for assertion in found:
+        rows = conn.execute(_LATEST, {"key": assertion.key, "limit": history})
+        assertion.history = [_report(row) for row in reversed(rows.all())]
     return found
+
+
+_LATEST = (
+    select(*CLAIM_COLUMNS)
+    .join(documents, documents.c.id == claims.c.document_id)
+    .where(claims.c.assertion_key == bindparam("key"))
+    .order_by(claims.c.reported.desc(), documents.c.hash.desc(), claims.c.seq.desc())
+    .limit(bindparam("limit"))
+)
 
 
 def _add_history(conn: Connection, found: list[Assertion]) -> None:
@@ -92,7 +109,7 @@ def _add_history(conn: Connection, found: list[Assertion]) -> None:
         select(*CLAIM_COLUMNS)
         .join(documents, documents.c.id == claims.c.document_id)
         .where(claims.c.assertion_key.in_(list(by_key)))
-        .order_by(documents.c.date, documents.c.hash, claims.c.seq)
+        .order_by(claims.c.reported, documents.c.hash, claims.c.seq)
     )
     for row in conn.execute(query):
         by_key[row.assertion_key].history.append(_report(row))

@@ -70,6 +70,7 @@ claims = Table(
     Column("sources", Text, nullable=False),
     Column("time", String(32)),
     Column("on_date", String(10)),
+    Column("reported", String(10)),  # the document's date, for histories
     Column("ev_start", Integer, nullable=False),
     Column("ev_end", Integer, nullable=False),
     Column("ev_text", Text, nullable=False),
@@ -77,7 +78,7 @@ claims = Table(
 )
 Index("ix_claims_document", claims.c.document_id)
 Index("ix_claims_group", claims.c.group_key)
-Index("ix_claims_assertion", claims.c.assertion_key)
+Index("ix_claims_assertion", claims.c.assertion_key, claims.c.reported)
 Index("ix_claims_pair", claims.c.supplier, claims.c.recipient, claims.c.on_date)
 Index("ix_claims_recipient", claims.c.recipient, claims.c.on_date)
 Index("ix_claims_holder", claims.c.holder, claims.c.on_date)

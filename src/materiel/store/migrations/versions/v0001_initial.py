@@ -75,6 +75,7 @@ def _claims() -> None:
         sa.Column("sources", sa.Text, nullable=False),
         sa.Column("time", sa.String(32)),
         sa.Column("on_date", sa.String(10)),
+        sa.Column("reported", sa.String(10)),
         sa.Column("ev_start", sa.Integer, nullable=False),
         sa.Column("ev_end", sa.Integer, nullable=False),
         sa.Column("ev_text", sa.Text, nullable=False),
@@ -83,7 +84,7 @@ def _claims() -> None:
     for name, columns in (
         ("document", ["document_id"]),
         ("group", ["group_key"]),
-        ("assertion", ["assertion_key"]),
+        ("assertion", ["assertion_key", "reported"]),
         ("pair", ["supplier", "recipient", "on_date"]),
         ("recipient", ["recipient", "on_date"]),
         ("holder", ["holder", "on_date"]),
