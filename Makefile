@@ -12,8 +12,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/materiel extract examples/corpus -o examples/claims.jsonl
-	$(BIN)/materiel table examples/claims.jsonl
+	$(BIN)/materiel ingest examples/corpus --db materiel.db
+	$(BIN)/materiel claims --db materiel.db --limit 0
+	$(BIN)/materiel dossier IR RU --db materiel.db
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -22,6 +23,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract.py
+	$(BIN)/python benchmarks/ingest.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

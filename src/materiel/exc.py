@@ -21,3 +21,15 @@ class UnsupportedLanguage(MaterielError):
 
 class GoldFormatError(MaterielError):
     """A gold or prediction file line does not follow claims-v1."""
+
+
+class StoreError(MaterielError):
+    """The register store cannot be opened, migrated, written or queried."""
+
+
+class FetchError(InputError):
+    """A URL could not be fetched (network down, timeout, HTTP error)."""
+
+
+class ExportError(MaterielError):
+    """An export could not be written (unknown format, unwritable file)."""

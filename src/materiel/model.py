@@ -98,3 +98,5 @@ class DocumentResult(BaseModel):
     date: str | None = None
     claims: list[Claim]
     error: str | None = None
+    # names seen near arms talk that no catalogue resolves: (name, kind, count, example)
+    unknowns: list[tuple[str, str, int, str]] = Field(default_factory=list)

@@ -6,9 +6,14 @@ import sys
 
 import typer
 
+from materiel.cli import claims as claims_cmd
+from materiel.cli import dossier as dossier_cmd
 from materiel.cli import eval as eval_cmd
+from materiel.cli import export as export_cmd
 from materiel.cli import extract as extract_cmd
+from materiel.cli import ingest as ingest_cmd
 from materiel.cli import lexicon as lexicon_cmd
+from materiel.cli import overview as overview_cmd
 from materiel.cli import table as table_cmd
 from materiel.exc import MaterielError
 
@@ -23,6 +28,13 @@ app.command("extract")(extract_cmd.extract_cli)
 app.command("eval")(eval_cmd.eval_cli)
 app.command("table")(table_cmd.table_cli)
 app.add_typer(lexicon_cmd.app, name="lexicon")
+app.command("ingest")(ingest_cmd.ingest_cli)
+app.command("claims")(claims_cmd.claims_cli)
+app.command("dossier")(dossier_cmd.dossier_cli)
+app.command("stats")(overview_cmd.stats_cli)
+app.command("unknowns")(overview_cmd.unknowns_cli)
+app.command("search")(overview_cmd.search_cli)
+app.command("export")(export_cmd.export_cli)
 
 
 def main() -> None:

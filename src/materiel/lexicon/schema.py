@@ -194,6 +194,7 @@ class Grammar(BaseModel):
 class TimeWords(BaseModel):
     model_config = _STRICT
     months: dict[str, int] = Field(default_factory=dict)
+    weekdays: list[str] = Field(default_factory=list)
     # offsets in years relative to the document date ("vorig jaar": -1)
     relative_years: dict[str, int] = Field(default_factory=dict)
     relative_months: dict[str, int] = Field(default_factory=dict)

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from materiel.exc import InputError, UnsupportedLanguage
 from materiel.ingest.readers import RawDocument, ReadError
-from materiel.lexicon import available_languages
+from materiel.lexicon import available_languages, load_lexicon
 from materiel.lexicon.loader import overlay_dirs
 from materiel.model import DocumentResult
 from materiel.nlp.doc import Doc
 from materiel.nlp.pipeline import process
+from materiel.nlp.unknowns import find_unknowns
 
 
 def check_language(lang: str, overlays: tuple[Path, ...] = ()) -> str | None:
@@ -55,4 +56,7 @@ def extract_document(
         raise InputError("too little text to tell its language")
     if doc.lang not in available_languages(overlay_dirs(overlays)):
         raise UnsupportedLanguage(f"language {doc.lang!r} has no lexicon; no claims extracted")
-    return DocumentResult(doc=raw.id, lang=doc.lang, date=doc.date, claims=doc.claims)
+    unknowns = find_unknowns(doc, load_lexicon(doc.lang, overlays)) if doc.sentences else []
+    return DocumentResult(
+        doc=raw.id, lang=doc.lang, date=doc.date, claims=doc.claims, unknowns=unknowns
+    )

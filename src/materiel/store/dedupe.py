@@ -1,0 +1,95 @@
+"""Near-duplicate documents (the same wire story in two outlets): MinHash over
+word shingles, a MinHash LSH index (datasketch) of the store's original
+documents, and a Jaccard estimate of at least `THRESHOLD` to link a document
+to its original."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+from sqlalchemy import Connection, select
+
+from materiel.store.schema import documents
+
+NUM_PERM = 128
+THRESHOLD = 0.8
+# A candidate the LSH index returns is confirmed when its estimated Jaccard
+# similarity is at least this: 128 permutations estimate with a standard error
+# of about 0.035, so a pair truly at 0.8 often estimates a little lower.
+CONFIRM = THRESHOLD - 0.05
+# 20 bands of 6 rows: a pair at 0.8 becomes a candidate with probability 0.998
+# (0.92 at 0.7, 0.27 at 0.5); datasketch's default for 0.8 (9 bands of 13)
+# would miss 60% of pairs at exactly 0.8. Candidates are then confirmed.
+BANDS = (20, 6)
+SHINGLE = 5  # words
+SCHEME = "affine32"  # fixed, so that stored signatures stay comparable
+_WORD = re.compile(r"\w+")
+# made once: drawing the permutations costs as much as hashing a document
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+
+
+def signature(text: str) -> MinHash | None:
+    """The MinHash of `text`'s word shingles; None for a text without words."""
+    words = _WORD.findall(text.lower())
+    if not words:
+        return None
+    width = min(SHINGLE, len(words))
+    shingles = {" ".join(words[i : i + width]) for i in range(len(words) - width + 1)}
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_PERMUTATIONS)
+    minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
+    return minhash
+
+
+def to_bytes(minhash: MinHash) -> bytes:
+    return bytes(minhash.hashvalues.astype(np.uint32).tobytes())
+
+
+def from_bytes(data: bytes) -> MinHash:
+    values = np.frombuffer(data, dtype=np.uint32)
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashvalues=values, permutations=_PERMUTATIONS)
+
+
+@dataclass(frozen=True)
+class Match:
+    document_id: int
+    similarity: float
+
+
+class NearDuplicates:
+    """The LSH index of the originals in one store (near-duplicates are not
+    indexed, so a link always points at the first of its kind)."""
+
+    def __init__(self) -> None:
+        self.lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, params=BANDS)
+        self.hashes: dict[int, str] = {}
+        self.signatures: dict[int, MinHash] = {}
+
+    def load(self, conn: Connection) -> None:
+        query = select(documents.c.id, documents.c.hash, documents.c.minhash).where(
+            documents.c.duplicate_of.is_(None), documents.c.minhash.is_not(None)
+        )
+        for doc_id, content_hash, data in conn.execute(query):
+            self.add(doc_id, content_hash, from_bytes(data))
+
+    def add(self, doc_id: int, content_hash: str, minhash: MinHash) -> None:
+        if doc_id in self.hashes:
+            return
+        self.lsh.insert(doc_id, minhash)
+        self.hashes[doc_id] = content_hash
+        self.signatures[doc_id] = minhash
+
+    def find(self, minhash: MinHash) -> Match | None:
+        """The most similar original the index confirms (ties broken by
+        content hash, so that the choice does not depend on row ids)."""
+        best: tuple[float, str, int] | None = None
+        for doc_id in self.lsh.query(minhash):
+            similarity = float(self.signatures[doc_id].jaccard(minhash))
+            if similarity < CONFIRM:
+                continue
+            candidate = (-similarity, self.hashes[doc_id], doc_id)
+            if best is None or candidate < best:
+                best = candidate
+        return None if best is None else Match(best[2], -best[0])

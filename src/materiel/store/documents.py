@@ -1,0 +1,146 @@
+"""Writing one document, its claims and its unknown names (one transaction,
+which also merges the claims into assertions)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from datasketch import MinHash
+from sqlalchemy import Connection, insert, select
+
+from materiel.model import Claim
+from materiel.store.assertions import remerge
+from materiel.store.dedupe import Match, to_bytes
+from materiel.store.merge import group_key
+from materiel.store.schema import claims, documents, unknown_names
+
+_ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_KIND_RANK = {"source": 0, "system": 1, "name": 2}
+
+
+@dataclass
+class DocumentRecord:
+    """Everything the store keeps of one document."""
+
+    hash: str
+    doc_key: str
+    text: str
+    claims: list[Claim]
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    date: str | None = None
+    lang: str | None = None
+    unknowns: list[tuple[str, str, int, str]] = field(default_factory=list)
+    minhash: MinHash | None = None
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the text with its whitespace normalised."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def iso_date(value: str | None) -> str | None:
+    """The ISO date prefix of `value` (`2024`, `2024-05`, `2024-05-10`), else None."""
+    match = _ISO.match(value or "")
+    return match.group() if match else None
+
+
+def day(value: str | None) -> str | None:
+    """An ISO prefix padded to a full date, the first day of its period."""
+    prefix = iso_date(value)
+    if prefix is None:
+        return None
+    return prefix + "-01-01"[len(prefix) - 4 :]
+
+
+def known(conn: Connection, content: str) -> bool:
+    query = select(documents.c.id).where(documents.c.hash == content)
+    return conn.execute(query).first() is not None
+
+
+def ingest_document(conn: Connection, record: DocumentRecord, duplicate: Match | None) -> int:
+    """Insert `record` (the caller holds the transaction); its id."""
+    result = conn.execute(insert(documents), _document_row(record, duplicate))
+    key = result.inserted_primary_key
+    assert key is not None
+    doc_id = int(key[0])
+    rows = [_claim_row(doc_id, seq, claim, record.date) for seq, claim in enumerate(record.claims)]
+    if rows:
+        conn.execute(insert(claims), rows)
+    names = _unknown_rows(doc_id, record.unknowns)
+    if names:
+        conn.execute(insert(unknown_names), names)
+    remerge(conn, {row["group_key"] for row in rows})
+    return doc_id
+
+
+def _document_row(record: DocumentRecord, duplicate: Match | None) -> dict[str, Any]:
+    return {
+        "hash": record.hash,
+        "doc_key": record.doc_key,
+        "url": record.url,
+        "outlet": record.outlet,
+        "title": record.title,
+        "date": iso_date(record.date),
+        "lang": record.lang,
+        "text": record.text,
+        "duplicate_of": duplicate.document_id if duplicate else None,
+        "similarity": round(duplicate.similarity, 4) if duplicate else None,
+        "minhash": to_bytes(record.minhash) if record.minhash is not None else None,
+        "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+
+
+def _claim_row(doc_id: int, seq: int, claim: Claim, date: str | None) -> dict[str, Any]:
+    item, quantity = claim.item, claim.quantity
+    extra = claim.model_extra or {}
+    return {
+        "document_id": doc_id,
+        "seq": seq,
+        "group_key": group_key(
+            claim.kind, claim.supplier, claim.recipient, claim.holder, item.designation,
+            item.category,
+        ),
+        "assertion_key": None,
+        "kind": claim.kind,
+        "supplier": claim.supplier,
+        "recipient": claim.recipient,
+        "holder": claim.holder,
+        "item_text": item.text,
+        "designation": item.designation,
+        "category": item.category,
+        "qty_value": quantity.value if quantity else None,
+        "qty_approximate": quantity.approximate if quantity else None,
+        "qty_bound": quantity.bound if quantity else None,
+        "qty_per": quantity.per if quantity else None,
+        "status": claim.status,
+        "stance": claim.stance,
+        "sources": json.dumps(claim.sources, ensure_ascii=False),
+        "time": claim.time,
+        "on_date": day(claim.time) or day(date),
+        "reported": iso_date(date),
+        "ev_start": claim.evidence.start,
+        "ev_end": claim.evidence.end,
+        "ev_text": claim.evidence.text,
+        "extra": json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None,
+    }  # fmt: skip
+
+
+def _unknown_rows(doc_id: int, found: list[tuple[str, str, int, str]]) -> list[dict[str, Any]]:
+    merged: dict[str, dict[str, Any]] = {}
+    for name, kind, count, example in found:
+        name = name[:200]
+        row = merged.setdefault(
+            name,
+            {"name": name, "document_id": doc_id, "kind": kind, "count": 0, "example": example},
+        )
+        row["count"] += count
+        if _KIND_RANK.get(kind, 9) < _KIND_RANK.get(row["kind"], 9):
+            row["kind"] = kind
+    return list(merged.values())

@@ -1,0 +1,187 @@
+"""Ingesting documents into a store: hash (a known text is a no-op), extract
+(in a child process, beside the writing), find the near-duplicate original,
+and write each document in one transaction. A bad document fails alone; a
+store that cannot be written stops the run."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Connection, select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from materiel.exc import StoreError
+from materiel.ingest.readers import RawDocument, ReadError
+from materiel.model import DocumentResult
+from materiel.store.dedupe import NearDuplicates, signature
+from materiel.store.documents import DocumentRecord, content_hash, ingest_document, known
+from materiel.store.engine import Store
+from materiel.store.extractor import Extractor, make_extractor
+from materiel.store.schema import documents
+
+
+@dataclass
+class IngestReport:
+    new: int = 0
+    known: int = 0
+    duplicates: int = 0
+    claims: int = 0
+    failed: list[ReadError] = field(default_factory=list)
+    extract_seconds: float = 0.0  # spent extracting (in the child, if there is one)
+    store_seconds: float = 0.0  # spent hashing, deduplicating and writing
+
+    @property
+    def seen(self) -> int:
+        return self.new + self.known + len(self.failed)
+
+
+Progress = Callable[[IngestReport, str], None]
+Pending = tuple[RawDocument, str]  # a document being extracted, and its hash
+
+
+def default_workers() -> int:
+    return 1 if (os.cpu_count() or 1) > 1 else 0
+
+
+def ingest(
+    store: Store,
+    items: Iterable[RawDocument | ReadError],
+    overlays: tuple[Path, ...] = (),
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> IngestReport:
+    """Ingest every document of `items`; read errors are collected, not raised."""
+    report = IngestReport()
+    run = _Run(report, progress)
+    extractor = make_extractor(overlays, default_workers() if workers is None else workers)
+    try:
+        with _store_errors(), store.engine.connect() as conn:
+            conn = conn.execution_options(immediate=True)  # BEGIN IMMEDIATE on SQLite
+            with conn.begin():
+                run.load(conn)
+            _pump(conn, run, extractor, run.fresh(items))
+    finally:
+        extractor.close()
+    return report
+
+
+def _pump(conn: Connection, run: _Run, extractor: Extractor, fresh: Iterator[Pending]) -> None:
+    """Send each document to the extractor; write the previous one meanwhile."""
+    pending: Pending | None = None
+    for document in fresh:
+        if pending is not None:
+            result = extractor.take()
+            extractor.submit(document[0])
+            run.finish(conn, pending, result)
+        else:
+            extractor.submit(document[0])
+        pending = document
+    if pending is not None:
+        run.finish(conn, pending, extractor.take())
+
+
+class _Run:
+    def __init__(self, report: IngestReport, progress: Progress | None) -> None:
+        self.report = report
+        self.progress = progress
+        self.index = NearDuplicates()
+        self.hashes: set[str] = set()
+
+    def load(self, conn: Connection) -> None:
+        self.index.load(conn)
+        self.hashes = set(conn.execute(select(documents.c.hash)).scalars())
+
+    def fresh(self, items: Iterable[RawDocument | ReadError]) -> Iterator[Pending]:
+        """The documents not in the store yet (others are counted here)."""
+        for item in items:
+            started = time.perf_counter()
+            if isinstance(item, ReadError):
+                self.report.failed.append(item)
+                self._tick(item.where)
+                continue
+            digest = content_hash(item.text)
+            self.report.store_seconds += time.perf_counter() - started
+            if digest in self.hashes:
+                self.report.known += 1
+                self._tick(item.id)
+                continue
+            self.hashes.add(digest)
+            yield item, digest
+
+    def finish(self, conn: Connection, pending: Pending, result: tuple[object, float]) -> None:
+        raw, digest = pending
+        outcome, seconds = result
+        self.report.extract_seconds += seconds
+        started = time.perf_counter()
+        if isinstance(outcome, DocumentResult):
+            _write(conn, self.index, _record(raw, digest, outcome), self.report)
+        else:
+            assert isinstance(outcome, ReadError)
+            self.hashes.discard(digest)
+            self.report.failed.append(outcome)
+        self.report.store_seconds += time.perf_counter() - started
+        self._tick(raw.id)
+
+    def _tick(self, where: str) -> None:
+        if self.progress is not None:
+            self.progress(self.report, where)
+
+
+def _record(raw: RawDocument, digest: str, result: DocumentResult) -> DocumentRecord:
+    meta = raw.meta
+    outlet = meta.get("outlet") or meta.get("sitename") or meta.get("source")
+    return DocumentRecord(
+        hash=digest,
+        doc_key=raw.id,
+        text=raw.text,
+        claims=result.claims,
+        url=_text(meta.get("url") or meta.get("link")),
+        outlet=_text(outlet),
+        title=_text(meta.get("title")),
+        date=result.date or raw.date,
+        lang=result.lang,
+        unknowns=result.unknowns,
+        minhash=signature(raw.text),
+    )
+
+
+def _text(value: object) -> str | None:
+    return None if value is None or value == "" else str(value)
+
+
+def _write(
+    conn: Connection, index: NearDuplicates, record: DocumentRecord, report: IngestReport
+) -> None:
+    """One transaction. The unique content hash keeps a document that another
+    writer stored meanwhile from going in twice."""
+    match = index.find(record.minhash) if record.minhash is not None else None
+    try:
+        with conn.begin():
+            doc_id = ingest_document(conn, record, match)
+    except IntegrityError:
+        with conn.begin():
+            if not known(conn, record.hash):
+                raise
+        report.known += 1
+        return
+    report.new += 1
+    report.claims += len(record.claims)
+    if match is not None:
+        report.duplicates += 1
+    elif record.minhash is not None:
+        index.add(doc_id, record.hash, record.minhash)
+
+
+@contextmanager
+def _store_errors() -> Iterator[None]:
+    """Database errors become one-line StoreErrors."""
+    try:
+        yield
+    except SQLAlchemyError as err:
+        reason = str(getattr(err, "orig", None) or err).strip().splitlines()
+        raise StoreError(f"store: {reason[0] if reason else type(err).__name__}") from err

@@ -1,0 +1,1 @@
+"""Alembic migrations of the register store, shipped inside the package."""
