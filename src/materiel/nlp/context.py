@@ -15,7 +15,7 @@ from materiel.lexicon import Lexicon
 from materiel.nlp.doc import Doc
 
 if TYPE_CHECKING:
-    from materiel.nlp.claims import Draft
+    from materiel.nlp.drafts import Draft
 
 
 def fill_implied_parties(drafts: list[Draft], doc: Doc, lexicon: Lexicon) -> None:

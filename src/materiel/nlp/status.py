@@ -10,7 +10,7 @@ from materiel.nlp.doc import Doc, Mention, Sentence, TimeMention, normalise
 from materiel.nlp.grammar import grammar_words
 
 if TYPE_CHECKING:
-    from materiel.nlp.claims import Draft
+    from materiel.nlp.drafts import Draft
 
 
 class StatusReader:
