@@ -163,3 +163,20 @@ def test_origin_adjective_on_the_delivery_noun_is_the_supplier() -> None:
     claim = single(extract_claims(text, "nl"), "transfer")
     assert (claim.supplier, claim.recipient) == ("KP", "RU")
     assert claim.stance == "denied"
+
+
+def test_clock_times_in_a_live_blog_are_no_figures() -> None:
+    text = "18:32 - Russia launched 40 drones overnight, Ukraine's air force says."
+    claim = single(extract_claims(text, "en"), "consumption")
+    assert claim.quantity is not None and claim.quantity.value == 40
+    assert claim.holder == "RU"
+
+
+def test_pronoun_after_a_semicolon_is_the_earlier_subject() -> None:
+    text = (
+        "North Korea sent Russia shells last year. "
+        "Pyongyang has not commented; it denied arms transfers before."
+    )
+    claims = extract_claims(text, "en")
+    denied = [c for c in claims if c.stance == "denied"]
+    assert [(c.supplier, c.recipient) for c in denied] == [("KP", "RU")]

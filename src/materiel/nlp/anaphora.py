@@ -9,7 +9,7 @@ from materiel.nlp.clause_rules import speaker_party
 from materiel.nlp.doc import Doc, Mention
 from materiel.nlp.figures import NUMERIC_KINDS
 
-_VERB_CUES = ("transfer", "status", *NUMERIC_KINDS)
+_VERB_CUES = ("transfer", "status", "denied", "attr_verb", *NUMERIC_KINDS)
 # the kinds of party each reference may stand for
 _ANAPHORA = {
     "state_anaphora": ("state",),
@@ -34,6 +34,8 @@ class PartyReferences:
             if cue.key == "pronoun" and not any(0 < v - cue.end <= 12 for v in verbs):
                 continue  # "it" as a subject only right before the verb
             key = speaker_party(doc, cue, mentions) if cue.key == "pronoun" else None
+            if key is None and cue.key == "pronoun":
+                key = _earlier_in_sentence(mentions, cue, self.lexicon)
             key = key or self.last_subject(doc, cue.start, _ANAPHORA[cue.key])
             if key:
                 out.append(Mention(cue.start, cue.end, "party", key, "names"))
@@ -55,3 +57,16 @@ class PartyReferences:
                 if party is not None and party.kind in wanted:
                     return mention.key
         return None
+
+
+def _earlier_in_sentence(mentions: list[Mention], pronoun: Mention, lexicon: Lexicon) -> str | None:
+    """ "North Korea has not commented; it previously denied ...": the subject of an
+    earlier clause of the same sentence (its first named party)."""
+    for mention in mentions:
+        if mention.start >= pronoun.start:
+            break
+        if mention.label == "party" and mention.kind != "adjectives":
+            party = lexicon.parties.get(mention.key)
+            if party is not None and party.kind in ("state", "group"):
+                return mention.key
+    return None

@@ -9,6 +9,8 @@ does not make Germany a party to the claim.
 
 from __future__ import annotations
 
+import re
+
 from materiel.lexicon import Lexicon
 from materiel.nlp.doc import Doc, Mention, Sentence, SourceRef, normalise
 from materiel.nlp.grammar import grammar_words
@@ -180,14 +182,15 @@ class _Finder:
         for clause in sentence.clauses:
             if clause.start <= cue.start:
                 start = clause.start
-        text = self.doc.text[start : cue.start]
+        text = _CLOCK.sub(lambda m: "_" * len(m.group()), self.doc.text[start : cue.start])
         cut = max(text.rfind(mark) + len(mark) for mark in (",", ";", "„", "“", '"', "”", ":"))
+        after_comma = cut > 0 and text[cut - 1] in ',”"'
         if cut > 0:
             start += cut
         if not self.doc.text[start : cue.start].strip():
             return []  # ", zei Kirby": the subject follows the verb
         found = self.candidates(start, cue.start, near_end=True)
-        if found and cut > 0 and not self._complementizer_follows(cue, sentence):
+        if found and after_comma and not self._complementizer_follows(cue, sentence):
             # "..., Blinken said on Tuesday during a visit to London": all frame
             self.spans.append((start, self._parenthesis_end(cue, sentence)))
         # "De Oekraïense luchtmacht meldde": no party there; but in "Iran ontkende
@@ -299,6 +302,10 @@ class _Finder:
                 return self.owner.aliases.get(normalise(full), full)
             return None
         return self.owner.aliases.get(normalise(text), text)
+
+
+# "18:32 - Germany's minister says ...": a clock time is no punctuation
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 
 
 def _near(

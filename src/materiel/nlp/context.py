@@ -2,7 +2,8 @@
 
 A clause like "China levert ook microchips" names no recipient; in a document
 about deliveries to Russia, Russia is meant. The implied party is the one the
-document names most often in that role, else the state it names most often. A
+document names most often in that role (with the named party, if any), else the
+state it names most often. A
 buyer with no seller named buys from the country that makes the system.
 """
 
@@ -25,19 +26,39 @@ def fill_implied_parties(drafts: list[Draft], doc: Doc, lexicon: Lexicon) -> Non
     recipients.update(d.recipient for d in transfers if d.recipient and not d.supplier)
     suppliers.update(d.supplier for d in transfers if d.supplier and not d.recipient)
     mentioned = Counter(m.key for m in doc.mentions if m.label == "party")
+    pairs: Counter[tuple[str, str]] = Counter(
+        (d.supplier, d.recipient) for d in transfers if d.supplier and d.recipient
+    )
     for draft in transfers:
         if draft.supplier is None and draft.bought:
             draft.supplier = _maker(draft, lexicon)
         if draft.recipient is None:
-            draft.recipient = _best(recipients, mentioned, exclude=draft.supplier)
+            partner = _partner(pairs, supplier=draft.supplier)
+            draft.recipient = partner or _best(recipients, mentioned, exclude=draft.supplier)
             draft.implied.add("recipient")
         if draft.supplier is None:
-            draft.supplier = _best(suppliers, mentioned, exclude=draft.recipient)
+            partner = _partner(pairs, recipient=draft.recipient)
+            draft.supplier = partner or _best(suppliers, mentioned, exclude=draft.recipient)
             draft.implied.add("supplier")
     holders = Counter(d.holder for d in drafts if d.holder)
     for draft in drafts:
         if draft.kind != "transfer" and draft.holder is None:
             draft.holder = _best(holders, mentioned, exclude=None)
+
+
+def _partner(
+    pairs: Counter[tuple[str, str]],
+    supplier: str | None = None,
+    recipient: str | None = None,
+) -> str | None:
+    """The party this supplier (recipient) is most often paired with in the document:
+    "North Korea ... denied arms transfers" after "North Korea sent Russia shells"."""
+    for (s, r), _ in pairs.most_common():
+        if supplier is not None and s == supplier:
+            return r
+        if recipient is not None and r == recipient:
+            return s
+    return None
 
 
 def _maker(draft: Draft, lexicon: Lexicon) -> str | None:

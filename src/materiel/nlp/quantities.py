@@ -14,6 +14,7 @@ _TOKEN = re.compile(
     r"\d+([.,\u00a0 ])\d{3}(?:\1\d{3})*(?:[.,]\d+)?(?!\w)|\d+[.,]\d+(?!\w)|\w+(?:['-]\w+)*|[%$€£]"
 )
 _DIGITS = re.compile(r"\d+(?:[.,\u00a0 ]\d+)*")
+_CLOCK = re.compile(r"(?<![\d.,:])\d{1,2}:\d{2}(?![\d:])")
 _MAX_PHRASE = 4
 _RATE_WINDOW = 7
 
@@ -46,6 +47,8 @@ class QuantityParser:
 
     def parse(self, text: str, offset: int = 0) -> list[QuantityMention]:
         """Every quantity in `text` (already normalised), offsets shifted by `offset`."""
+        # "18:32 -" in a live blog is a clock time, not two counts
+        text = _CLOCK.sub(lambda m: " " * len(m.group()), text)
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
         words = [t[2] for t in tokens]
         out: list[QuantityMention] = []
