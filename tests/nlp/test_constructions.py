@@ -180,3 +180,36 @@ def test_pronoun_after_a_semicolon_is_the_earlier_subject() -> None:
     claims = extract_claims(text, "en")
     denied = [c for c in claims if c.stance == "denied"]
     assert [(c.supplier, c.recipient) for c in denied] == [("KP", "RU")]
+
+
+def test_main_clause_resumes_after_a_relative_clause() -> None:
+    text = "Poland, which had pushed Berlin for weeks, confirmed it would send 14 tanks to Ukraine."
+    claim = single(extract_claims(text, "en"), "transfer")
+    assert (claim.supplier, claim.recipient) == ("PL", "UA")
+    assert claim.status == "expected"
+
+
+def test_reported_clause_right_after_the_verb_is_not_frame() -> None:
+    text = (
+        "Hours later, President Biden announced that the United States would provide "
+        "31 tanks to Ukraine."
+    )
+    claim = single(extract_claims(text, "en"), "transfer")
+    assert claim.supplier == "US"
+
+
+def test_digits_of_a_system_name_are_no_figure() -> None:
+    text = "Germany has around 2,000 Leopard 2 tanks in service."
+    claims = [c for c in extract_claims(text, "en") if c.quantity is not None]
+    assert [c.quantity.value for c in claims if c.quantity] == [2000]
+
+
+def test_item_word_qualifying_another_noun_is_no_item() -> None:
+    text = "Ukraine sent drone crews and helicopter pilots to Poland."
+    assert transfers(text, "en") == []
+
+
+def test_capitalised_item_word_inside_a_name_is_no_item() -> None:
+    text = "Poland's Armament Agency signed a contract for 152 K9 howitzers from South Korea."
+    found = transfers(text, "en")
+    assert found == [("KR", "PL", "K9")]

@@ -236,6 +236,9 @@ class Cues(BaseModel):
     # "ZT-180-modellen": words that may head a compound on a system name and keep it an
     # item (item words may too); "F-16-piloten" and "F-16-trainingscentrum" are no items
     system_heads: list[str] = Field(default_factory=list)
+    # "helicopter bases", "drone-aanvallen": nouns that turn an item word before them
+    # into a modifier, so no item is named
+    non_item_heads: list[str] = Field(default_factory=list)
     # "samen met Duitsland", "together with Denmark": a party sharing the subject's role
     partners: list[str] = Field(default_factory=list)
     # "..., and Russia used ...": after a comma, a coordinator before a party opens a clause

@@ -8,6 +8,7 @@ from materiel.lexicon import Lexicon
 from materiel.nlp.clause_rules import speaker_party
 from materiel.nlp.doc import Doc, Mention
 from materiel.nlp.figures import NUMERIC_KINDS
+from materiel.nlp.grammar import grammar_words
 
 _VERB_CUES = ("transfer", "status", "denied", "attr_verb", *NUMERIC_KINDS)
 # the kinds of party each reference may stand for
@@ -21,6 +22,7 @@ _ANAPHORA = {
 class PartyReferences:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self.grammar = grammar_words(lexicon)
 
     def resolve(self, doc: Doc, inside: list[Mention], mentions: list[Mention]) -> list[Mention]:
         """ "het land", "the group": the last state (or group) named before;
@@ -33,7 +35,7 @@ class PartyReferences:
                 continue
             if cue.key == "pronoun" and not any(0 < v - cue.end <= 12 for v in verbs):
                 continue  # "it" as a subject only right before the verb
-            key = speaker_party(doc, cue, mentions) if cue.key == "pronoun" else None
+            key = speaker_party(doc, cue, mentions, self.grammar) if cue.key == "pronoun" else None
             if key is None and cue.key == "pronoun":
                 key = _earlier_in_sentence(mentions, cue, self.lexicon)
             key = key or self.last_subject(doc, cue.start, _ANAPHORA[cue.key])

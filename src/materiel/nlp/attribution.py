@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from materiel.lexicon import Lexicon
-from materiel.nlp.doc import Doc, Mention, Sentence, SourceRef, normalise
+from materiel.nlp.doc import Clause, Doc, Mention, Sentence, SourceRef, normalise
 from materiel.nlp.grammar import grammar_words
 from materiel.nlp.names import PERSON, document_names, strip_function_words
 
@@ -88,12 +88,20 @@ class _Finder:
                 and not self._after_determiner(cue)
             ):
                 passive = self._passive(cue)
-                found = [] if passive else self._before(cue, sentence)
-                if passive or (not found and self._inverted(cue, sentence)):
+                resumed = _resumed_subject(sentence, cue)
+                if resumed is not None and self._source_follows(cue, sentence):
+                    resumed = None  # ", aldus de krant Wall Street Journal": inverted
+                if resumed is not None:
+                    # "Poland, which pushed Berlin, confirmed ...": the subject is Poland
+                    found = self.candidates(resumed.start, resumed.end, near_end=True)
+                else:
+                    found = [] if passive else self._before(cue, sentence)
+                if passive or (not found and not resumed and self._inverted(cue, sentence)):
                     found = self._after(cue, sentence, first_only=False)
                 refs.extend(found)
                 if found:
-                    self.spans.append((cue.start, self._frame_end(cue, sentence)))
+                    end = cue.end if resumed is not None else self._frame_end(cue, sentence)
+                    self.spans.append((cue.start, end))
                 told = normalise(self.doc.text[cue.start : cue.end]) in self.owner.grammar.told
                 if found and told:
                     refs.extend(r for r in self._after(cue, sentence, False) if r.kind == "outlet")
@@ -116,6 +124,12 @@ class _Finder:
             self.spans.append((cue.start, found[-1].end))
         return found
 
+    def _source_follows(self, cue: Mention, sentence: Sentence) -> bool:
+        """ "..., aldus de Amerikaanse krant X": a source right after the verb."""
+        stop = min(sentence.end, cue.end + 60)
+        found = self.candidates(cue.end, stop, near_start=True)
+        return bool(found) and found[0].start - cue.end <= 25 and found[0].kind != "state"
+
     def _passive(self, cue: Mention) -> bool:
         """ "estimated by some analysts": the agent after the verb is the source."""
         words = self.doc.norm[cue.end : cue.end + 8].split()
@@ -127,7 +141,9 @@ class _Finder:
         return bool(words) and words[-1] in self.owner.grammar.determiners
 
     def _complementizer_follows(self, cue: Mention, sentence: Sentence) -> bool:
-        return self._complementizer(cue, sentence) != cue.end
+        """ "announced that ...", "meldde dat ...": what follows is reported, not frame."""
+        text = self.doc.norm[cue.end : min(sentence.end, cue.end + 70)]
+        return any(mark in text for mark in self.owner.marks)
 
     def _inverted(self, cue: Mention, sentence: Sentence) -> bool:
         """ "..., zei Kirby" or "Achtereenvolgens zeiden A en B": no subject before the verb."""
@@ -302,6 +318,15 @@ class _Finder:
                 return self.owner.aliases.get(normalise(full), full)
             return None
         return self.owner.aliases.get(normalise(text), text)
+
+
+def _resumed_subject(sentence: Sentence, cue: Mention) -> Clause | None:
+    """The clause before a relative clause, when the cue's clause resumes it."""
+    clauses = sentence.clauses
+    for index, clause in enumerate(clauses):
+        if clause.start <= cue.start < clause.end:
+            return clauses[index - 2] if clause.resumes and index >= 2 else None
+    return None
 
 
 # "18:32 - Germany's minister says ...": a clock time is no punctuation

@@ -101,10 +101,16 @@ class ClaimBuilder:
         drafts: list[Draft] = []
         carried = False
         previous_last_party: Mention | None = None
+        subjects: list[Mention | None] = []  # the last party of each clause so far
         for clause in sentence.clauses:
+            antecedent = previous_last_party
+            if clause.resumes and len(subjects) >= 2:
+                # "Russia, which wants a base, is prepared to supply ...": Russia
+                antecedent = subjects[-2]
             found, used_anaphora, last_party = self._clause(
-                doc, sentence, clause, mentions, units, spans, state, previous_last_party
+                doc, sentence, clause, mentions, units, spans, state, antecedent
             )
+            subjects.append(last_party)
             previous_last_party = last_party or previous_last_party
             carried = carried or used_anaphora
             drafts.extend(found)

@@ -18,13 +18,33 @@ def at_target(transfer: Mention, cues: list[Mention], parties: list[Mention]) ->
     return any(0 <= p.start - t.end <= 5 for t in targets for p in parties)
 
 
-def speaker_party(doc: Doc, pronoun: Mention, mentions: list[Mention]) -> str | None:
-    """ "Iran says it ...", "Rusland meldt dat het ...": the pronoun is the party that speaks."""
+def speaker_party(
+    doc: Doc, pronoun: Mention, mentions: list[Mention], grammar: GrammarWords
+) -> str | None:
+    """ "Iran says it ...", "Rusland meldt dat het ...": the pronoun is the party that
+    speaks (not one inside a relative clause: "Poland, which pushed Berlin, said it")."""
     verbs = [m for m in mentions if m.key == "attr_verb" and 0 <= pronoun.start - m.end <= 10]
     if not verbs:
         return None
-    before = [m for m in mentions if m.label == "party" and m.end <= verbs[0].start]
+    before = [
+        m
+        for m in mentions
+        if m.label == "party"
+        and m.end <= verbs[0].start
+        and not _in_relative_clause(doc, m, verbs[0], grammar)
+    ]
     return before[-1].key if before else None
+
+
+def _in_relative_clause(doc: Doc, mention: Mention, verb: Mention, grammar: GrammarWords) -> bool:
+    """Between ", which ..." and its closing comma, before the verb."""
+    text = doc.norm[max(0, mention.start - 120) : mention.start]
+    comma = text.rfind(", ")
+    if comma < 0:
+        return False
+    opener = text[comma + 2 :].split(" ", 1)[0]
+    closed = "," in doc.norm[mention.end : verb.start]
+    return opener in grammar.relative_pronouns and closed
 
 
 def has_destination(cues: list[Mention], parties: list[Mention]) -> bool:
@@ -100,8 +120,9 @@ def antecedent_party(
     doc: Doc, clause: Clause, party: Mention | None, units: list[ItemUnit], grammar: GrammarWords
 ) -> str | None:
     """ "Rusland, dat drones koopt": the party the relative pronoun stands for,
-    unless an item stands between them ("munitie, die Nederland levert")."""
-    if party is None or not starts_relative(doc, clause, grammar):
+    unless an item stands between them ("munitie, die Nederland levert"); after the
+    relative clause the main clause's subject again."""
+    if party is None or not (clause.resumes or starts_relative(doc, clause, grammar)):
         return None
     if any(party.end <= u.start < clause.start for u in units):
         return None

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from materiel.lexicon import Lexicon
 from materiel.nlp.doc import Clause, Doc, Mention, Sentence
+from materiel.nlp.grammar import grammar_words
 
 _COMMA_CHARS = ",;:"
 
@@ -15,6 +17,9 @@ class Clauses:
     name = "clauses"
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("clauses",)
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.relative = grammar_words(lexicon).relative_pronouns
 
     def __call__(self, doc: Doc) -> Doc:
         parties = [m.start for m in doc.mentions if m.label == "party" or m.key == "pronoun"]
@@ -28,18 +33,25 @@ class Clauses:
             while j < len(cues) and cues[j].start < sentence.end:
                 here.append(cues[j])
                 j += 1
-            sentence.clauses = _split(doc.text, sentence, here)
+            sentence.clauses = _split(doc.text, sentence, here, self.relative)
             sentence.question = doc.text[sentence.start : sentence.end].rstrip().endswith("?")
         return doc
 
 
-def _split(text: str, sentence: Sentence, cues: list[Mention]) -> list[Clause]:
+def _split(
+    text: str, sentence: Sentence, cues: list[Mention], relative: frozenset[str]
+) -> list[Clause]:
     cuts: list[tuple[int, bool]] = []
+    resumed: set[int] = set()
     opening = _first_word_is(cues, sentence.start, text)
     for cue in cues:
         before = text[sentence.start : cue.start].rstrip()
         if before and before[-1] in _COMMA_CHARS:
             cuts.append((cue.start, cue.key == "hypothetical"))
+            if text[cue.start : cue.end].lower() in relative:
+                closing = _closing_comma(text, cue.end, sentence.end)
+                cuts.extend(closing)
+                resumed.update(cut for cut, _ in closing)
     for index in range(sentence.start, sentence.end - 1):
         if text[index] == ";":
             cuts.append((index + 1 + (text[index + 1] == " "), False))
@@ -47,14 +59,21 @@ def _split(text: str, sentence: Sentence, cues: list[Mention]) -> list[Clause]:
     start, hypothetical = sentence.start, opening
     for cut, is_hypothetical in sorted(cuts):
         if cut > start:
-            clauses.append(Clause(start, cut, hypothetical))
+            clauses.append(Clause(start, cut, hypothetical, start in resumed))
         start, hypothetical = cut, is_hypothetical or (opening and not clauses)
-    clauses.append(Clause(start, sentence.end, hypothetical))
+    clauses.append(Clause(start, sentence.end, hypothetical, start in resumed))
     if opening:
         # "Als China wapens levert, zouden die ...": the consequence is hypothetical too
         for clause in clauses[:2]:
             clause.hypothetical = True
     return clauses
+
+
+def _closing_comma(text: str, start: int, stop: int) -> list[tuple[int, bool]]:
+    """ "Poland, which had pushed Berlin, confirmed ...": the main clause resumes
+    after the comma that closes the relative clause."""
+    comma = text.find(", ", start, stop)
+    return [(comma + 2, False)] if comma >= 0 else []
 
 
 def _cuts(mention: Mention, norm: str, parties: list[int]) -> bool:

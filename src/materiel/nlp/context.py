@@ -37,8 +37,8 @@ def fill_implied_parties(drafts: list[Draft], doc: Doc, lexicon: Lexicon) -> Non
             draft.recipient = partner or _best(recipients, mentioned, exclude=draft.supplier)
             draft.implied.add("recipient")
         if draft.supplier is None:
-            partner = _partner(pairs, recipient=draft.recipient)
-            draft.supplier = partner or _best(suppliers, mentioned, exclude=draft.recipient)
+            # many suppliers often share one recipient: the document's main supplier
+            draft.supplier = _best(suppliers, mentioned, exclude=draft.recipient)
             draft.implied.add("supplier")
     holders = Counter(d.holder for d in drafts if d.holder)
     for draft in drafts:
@@ -46,18 +46,12 @@ def fill_implied_parties(drafts: list[Draft], doc: Doc, lexicon: Lexicon) -> Non
             draft.holder = _best(holders, mentioned, exclude=None)
 
 
-def _partner(
-    pairs: Counter[tuple[str, str]],
-    supplier: str | None = None,
-    recipient: str | None = None,
-) -> str | None:
-    """The party this supplier (recipient) is most often paired with in the document:
+def _partner(pairs: Counter[tuple[str, str]], supplier: str | None) -> str | None:
+    """The recipient this supplier is most often paired with in the document:
     "North Korea ... denied arms transfers" after "North Korea sent Russia shells"."""
     for (s, r), _ in pairs.most_common():
         if supplier is not None and s == supplier:
             return r
-        if recipient is not None and r == recipient:
-            return s
     return None
 
 

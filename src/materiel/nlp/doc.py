@@ -45,6 +45,7 @@ class Clause:
     start: int
     end: int
     hypothetical: bool = False
+    resumes: bool = False  # the main clause again after a relative clause
 
 
 @dataclass(slots=True)

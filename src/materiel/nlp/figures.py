@@ -30,9 +30,14 @@ def numeric_cue(cues: list[Mention], quantity: QuantityMention) -> Mention | Non
     return min(kinds, key=lambda c: abs(c.start - quantity.start))
 
 
-def unit_for(quantity: QuantityMention, units: list[ItemUnit]) -> ItemUnit:
+def unit_for(quantity: QuantityMention, units: list[ItemUnit]) -> ItemUnit | None:
+    """The item a figure counts: the next one close after it ("900 Iskanders"), else
+    one named before it ("de voorraad Iskanders ... van 900 naar 140")."""
     after = [u for u in units if u.start >= quantity.end]
-    return after[0] if after and after[0].start - quantity.end < 40 else units[0]
+    if after and after[0].start - quantity.end < 40:
+        return after[0]
+    before = [u for u in units if u.end <= quantity.start]
+    return before[0] if before else None
 
 
 def unit_follows(doc: Doc, quantity: QuantityMention, units: list[ItemUnit]) -> bool:
@@ -108,6 +113,8 @@ def numeric_drafts(
         if cue is None:
             continue
         unit = unit_for(quantity, units)
+        if unit is None:
+            continue
         # "shot down 14 Houthi drones": the drones' owner holds them, not the shooter
         held_by = owner_of_items(doc, uses, unit) if cue.kind == "inflicted" else holder
         out.append(Draft(cue.key, unit, Sentence(0, 0), holder=held_by, quantity=quantity))

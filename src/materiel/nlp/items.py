@@ -37,9 +37,16 @@ def item_units(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[Item
         ),
         key=lambda m: m.start,
     )
-    heads = _system_heads(tuple(lexicon.cues.system_heads))
+    heads = _word_set(tuple(lexicon.cues.system_heads))
+    not_heads = _word_set(tuple(lexicon.cues.non_item_heads))
     items = {m.start for m in mentions if m.label == "item"}
-    raw = [m for m in raw if not _compound_modifier(doc.norm, m, items, heads)]
+    raw = [
+        m
+        for m in raw
+        if not _compound_modifier(doc.norm, m, items, heads)
+        and not _qualifies_other_noun(doc.norm, m, not_heads, items)
+        and not _inside_proper_name(doc.text, m)
+    ]
     units: list[ItemUnit] = []
     links = [(m.start, m.end) for m in mentions if m.label == "cue" and m.key == "type_link"]
     for mention in raw:
@@ -71,8 +78,31 @@ def _compound_modifier(norm: str, mention: Mention, items: set[int], heads: froz
 
 
 @lru_cache(maxsize=8)
-def _system_heads(words: tuple[str, ...]) -> frozenset[str]:
+def _word_set(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(normalise(w) for w in words)
+
+
+def _qualifies_other_noun(
+    norm: str, mention: Mention, not_heads: frozenset[str], items: set[int]
+) -> bool:
+    """ "helicopter bases", "drone factory", "artillery units", "F-16 pilots": the item
+    word only says what kind of base, factory or unit."""
+    if norm[mention.end : mention.end + 1] not in (" ", "-") or mention.end + 1 in items:
+        return False  # "Apache attack helicopters": the next word begins an item
+    word = norm[mention.end + 1 :].split(" ", 1)[0].rstrip(".,;:!?)'\"")
+    return word in not_heads
+
+
+def _inside_proper_name(text: str, mention: Mention) -> bool:
+    """ "The Armament Agency", "Missile Defense Agency": a capitalised item word
+    inside a name in the middle of a sentence."""
+    if mention.label != "item" or not text[mention.start : mention.start + 1].isupper():
+        return False
+    before = text[max(0, mention.start - 2) : mention.start]
+    if not before.strip() or before.rstrip()[-1:] in '.:!?\n"“„':
+        return False  # the first word of a sentence or a quote
+    following = text[mention.end : mention.end + 2]
+    return len(following) == 2 and following[0] == " " and following[1].isupper()
 
 
 def _unit(mention: Mention, text: str, lexicon: Lexicon) -> ItemUnit:

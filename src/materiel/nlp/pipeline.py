@@ -67,7 +67,7 @@ def build_pipeline(lang: str, overlays: tuple[Path, ...] = ()) -> Pipeline:
             Gazetteer(lexicon),
             FuzzyNames(lexicon),
             SpeakerLabels(lexicon),
-            Clauses(),
+            Clauses(lexicon),
             Quantities(parser),
             TimeFinder(lexicon.cues.time),
             Attribution(lexicon),

@@ -4,6 +4,7 @@ bounds, vague plurals, rates and multipliers ("drie keer zoveel")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from materiel.lexicon.schema import Numbers
@@ -256,7 +257,7 @@ def _is_year(word: str) -> bool:
 
 class Quantities:
     name = "quantities"
-    requires: tuple[str, ...] = ("sentences",)
+    requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quantities",)
 
     def __init__(self, parser: QuantityParser) -> None:
@@ -266,5 +267,15 @@ class Quantities:
         out: list[QuantityMention] = []
         for sentence in doc.sentences:
             out.extend(self.parser.parse(doc.norm[sentence.start : sentence.end], sentence.start))
-        doc.quantities = out
+        # "Leopard 2", "F-16", "Su-30SM2": digits inside a system's name count nothing
+        names = sorted((m.start, m.end) for m in doc.mentions if m.label == "system")
+        starts = [start for start, _ in names]
+        doc.quantities = [q for q in out if not _inside_name(q, names, starts)]
         return doc
+
+
+def _inside_name(
+    quantity: QuantityMention, names: list[tuple[int, int]], starts: list[int]
+) -> bool:
+    index = bisect_right(starts, quantity.start) - 1
+    return index >= 0 and quantity.start < names[index][1]

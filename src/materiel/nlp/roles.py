@@ -118,12 +118,13 @@ def transfer_roles(
     roles = Roles()
     free: list[PartyUse] = []
     origins: list[PartyUse] = []
+    reached = _place_reached(uses, cue) if arrival else None
     for use in uses:
         key = use.mention.key
         if use.direction == "partner" or use.joined:
             continue  # "samen met Duitsland", "de VS en Europa": see `partners`, `listed`
-        if use.direction == "in" and not (arrival and roles.recipient is None):
-            continue  # a place: "in Oekraïne"
+        if use.direction == "in" and not (use is reached and roles.recipient is None):
+            continue  # a place: "in Oekraïne"; next to an arrival verb, the place reached
         if use.direction in ("to", "in") and roles.recipient is None:
             roles.recipient = key
         elif use.direction == "from" and roles.supplier is None:
@@ -151,6 +152,14 @@ def transfer_roles(
         _assign(roles, after, _other(subject_role) if subject_role != "either" else "either")
     _assign(roles, after, subject_role)
     return roles
+
+
+def _place_reached(uses: list[PartyUse], cue: Mention | None) -> PartyUse | None:
+    """ "in Oekraïne aangekomen", "arrive in Ukraine": the place nearest the verb."""
+    places = [u for u in uses if u.direction == "in"]
+    if cue is None or not places:
+        return None
+    return min(places, key=lambda u: abs(u.mention.start - cue.start))
 
 
 def _assign(roles: Roles, uses: list[PartyUse], subject_role: str) -> None:
