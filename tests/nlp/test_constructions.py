@@ -213,3 +213,40 @@ def test_capitalised_item_word_inside_a_name_is_no_item() -> None:
     text = "Poland's Armament Agency signed a contract for 152 K9 howitzers from South Korea."
     found = transfers(text, "en")
     assert found == [("KR", "PL", "K9")]
+
+
+def test_source_before_a_comma_is_named_even_when_unknown() -> None:
+    text = "According to Malian state television, Russia handed over four Su-25 jets to Mali."
+    claim = single(extract_claims(text, "en"), "transfer")
+    assert (claim.supplier, claim.recipient) == ("RU", "ML")
+    assert claim.sources == ["Malian state television"]
+
+
+def test_bulleted_list_under_a_colon_is_one_sentence() -> None:
+    text = (
+        "The United States will provide Ukraine a package that includes:\n"
+        "- Stinger missiles;\n"
+        "- 20 M113 armoured personnel carriers."
+    )
+    claims = extract_claims(text, "en")
+    assert {c.item.designation for c in claims} == {"Stinger", "M113"}
+    assert all(c.evidence.text == text for c in claims)
+
+
+def test_listed_donors_after_by() -> None:
+    text = "Serbia flies MiG-29 fighters donated by Russia and Belarus."
+    assert transfers(text, "en") == [("BY", "RS", "MiG-29"), ("RU", "RS", "MiG-29")]
+
+
+def test_order_placed_in_a_country_buys_from_it() -> None:
+    text = "Ter vervanging bestelt Nederland vier nieuwe lanceerinrichtingen in Duitsland."
+    found = transfers(text, "nl")
+    assert found == []  # no named system for 'lanceerinrichtingen' to refer back to
+    text = "Nederland bestelt vier IRIS-T-systemen in Duitsland."
+    assert transfers(text, "nl") == [("DE", "NL", "IRIS-T")]
+
+
+def test_launcher_is_the_holder_not_the_maker() -> None:
+    text = "Rusland vuurde gisteren tientallen Noord-Koreaanse raketten af op Oekraïne."
+    claim = single(extract_claims(text, "nl"), "consumption")
+    assert claim.holder == "RU"

@@ -87,6 +87,8 @@ class TransferCue(BaseModel):
     names_item: bool = False
     # an arrival ("in Oekraïne aangekomen"): the place the goods reach is the recipient
     arrival: bool = False
+    # "ammunition reaching Ukraine": a transfer only when a party follows the verb
+    requires_object: bool = False
 
 
 class StatusCue(BaseModel):
@@ -189,6 +191,8 @@ class Grammar(BaseModel):
     answer_labels: list[str] = Field(default_factory=list)
     # speaker labels of those who ask, not answer
     questioners: list[str] = Field(default_factory=list)
+    # "ca.", "bijv.": a stop after these ends no sentence
+    abbreviations: list[str] = Field(default_factory=list)
 
 
 class TimeWords(BaseModel):

@@ -112,9 +112,13 @@ class _Finder:
         text = self.doc.text[cue.end : stop]
         for mark in (*self.owner.marks, ", ", ": "):
             cut = text.find(mark)
-            if cut > 0 and not first_only:
+            if cut > 0 and (not first_only or mark == ", "):
+                # "According to Malian state television, Russia ...": the source ends
+                # at the comma
                 stop = min(stop, cue.end + cut)
         found = self.candidates(cue.end, stop, near_start=True)
+        if first_only and not found:
+            found = self._unnamed_source(cue.end, stop)
         if first_only:
             found = found[:1]
             if found and self._coordinated(found[0].end, stop):
@@ -123,6 +127,20 @@ class _Finder:
         if found:
             self.spans.append((cue.start, found[-1].end))
         return found
+
+    def _unnamed_source(self, start: int, stop: int) -> list[SourceRef]:
+        """A source no catalogue knows, set off by a comma: its words as its name."""
+        phrase = self.doc.text[start:stop]
+        if not phrase.endswith(",") and self.doc.text[stop : stop + 1] != ",":
+            return []
+        words = phrase.strip(" ,").split()
+        while words and normalise(words[0]) in self.owner.grammar.determiners:
+            words = words[1:]
+        if not 1 <= len(words) <= 5:
+            return []
+        name = " ".join(words)
+        at = self.doc.text.index(words[0], start)
+        return [SourceRef(name, at, at + len(name), "unnamed")]
 
     def _source_follows(self, cue: Mention, sentence: Sentence) -> bool:
         """ "..., aldus de Amerikaanse krant X": a source right after the verb."""

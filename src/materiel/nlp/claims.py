@@ -214,6 +214,8 @@ class ClaimBuilder:
                 continue
             if spec.arrival and not has_destination(cues, parties):
                 continue
+            if spec.requires_object and not any(0 < p.start - cue.end <= 12 for p in parties):
+                continue
             return self._infinitive(doc, cue, cues)
         return None
 
@@ -245,9 +247,11 @@ class ClaimBuilder:
     ) -> list[Draft]:
         subject = self._subject_role(cue, cues)
         spec = self.transfer_cues[int(cue.kind)] if cue is not None else None
-        roles = transfer_roles(
-            uses, cue, subject, antecedent, spec is not None and spec.arrival, self.grammar
-        )
+        arrival = spec is not None and spec.arrival
+        # "bestelt lanceerinrichtingen in de Verenigde Staten": bought there
+        buying = spec is not None and spec.subject == "recipient" and spec.status != "requested"
+        buying = buying and spec is not None and spec.status != "delivered"
+        roles = transfer_roles(uses, cue, subject, antecedent, arrival, self.grammar, buying)
         if not units and spec is not None and spec.names_item:
             text = doc.text[cue.start : cue.end] if cue else ""
             units = [

@@ -82,12 +82,19 @@ def carry_designations(
         if unit.designation is None:
             before = doc.norm[max(0, unit.start - 25) : unit.start].split()
             named = state.systems.get(unit.category)
-            if named and (unit.refers_back or any(w in grammar.definite for w in before[-3:])):
-                unit.designation = named
+            refers = unit.refers_back and not _unknown_name_before(doc.text, unit.start)
+            if named and (refers or any(w in grammar.definite for w in before[-3:])):
+                unit.designation = named  # "de toestellen", "the tanks" after a named system
     units[:] = [u for u in units if u.designation or not u.refers_back]
     for unit in units:
         if unit.designation:
             state.systems[unit.category] = unit.designation
+
+
+def _unknown_name_before(text: str, start: int) -> bool:
+    """ "six Y-21 transport planes": a designation we do not know names these planes."""
+    words = text[max(0, start - 30) : start].split()[-3:]
+    return any(w[:1].isupper() and any(c.isdigit() for c in w) for w in words)
 
 
 def previous_word(doc: Doc, start: int) -> str:

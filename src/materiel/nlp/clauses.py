@@ -53,7 +53,8 @@ def _split(
                 cuts.extend(closing)
                 resumed.update(cut for cut, _ in closing)
     for index in range(sentence.start, sentence.end - 1):
-        if text[index] == ";":
+        # a ";" ending a bullet of a list is no clause break: the list shares its verb
+        if text[index] == ";" and text[index + 1] != "\n":
             cuts.append((index + 1 + (text[index + 1] == " "), False))
     clauses: list[Clause] = []
     start, hypothetical = sentence.start, opening

@@ -29,7 +29,14 @@ def fill_implied_parties(drafts: list[Draft], doc: Doc, lexicon: Lexicon) -> Non
     pairs: Counter[tuple[str, str]] = Counter(
         (d.supplier, d.recipient) for d in transfers if d.supplier and d.recipient
     )
+    makers = {
+        d.unit.designation: d.supplier for d in transfers if d.unit.designation and d.supplier
+    }
     for draft in transfers:
+        if draft.supplier is None and draft.unit.designation in makers:
+            # "The jets are to be delivered from 2028" after "12 Rafales from France"
+            draft.supplier = makers[draft.unit.designation]
+            draft.implied.add("supplier")
         if draft.supplier is None and draft.bought:
             draft.supplier = _maker(draft, lexicon)
         if draft.recipient is None:

@@ -63,7 +63,7 @@ def build_pipeline(lang: str, overlays: tuple[Path, ...] = ()) -> Pipeline:
     parser = QuantityParser(lexicon.numbers, lexicon.cues.time.months)
     return Pipeline(
         [
-            Sentencizer(),
+            Sentencizer(lexicon),
             Gazetteer(lexicon),
             FuzzyNames(lexicon),
             SpeakerLabels(lexicon),

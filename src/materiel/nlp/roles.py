@@ -30,6 +30,7 @@ class PartyUse:
     origin: bool  # an adjective before an item or delivery noun
     owner: bool = False  # before a stock noun: "American stocks" hold, not supply
     joined: str | None = None  # "de VS en Europa": listed with this party, same role
+    acting: bool = False  # an adjective before an actor noun: "Ukrainian forces"
 
 
 def party_uses(
@@ -54,7 +55,7 @@ def party_uses(
         if mention.kind == "adjectives" and not (origin or acting):
             continue  # "sinds de Russische invasie": a description, not a party to the claim
         owner = any(0 <= start - mention.end <= 2 for start in stocks)
-        out.append(PartyUse(mention, direction, origin, owner))
+        out.append(PartyUse(mention, direction, origin, owner, acting=acting))
     _join_lists(doc.norm, out, grammar)
     return out
 
@@ -72,8 +73,8 @@ def _join_lists(norm: str, uses: list[PartyUse], grammar: GrammarWords) -> None:
             first = previous.joined or previous.mention.key
             if previous.direction == "partner":
                 use.direction = "partner"
-            elif previous.direction is None:
-                use.joined = first
+            elif previous.direction in (None, "from", "to"):
+                use.joined = first  # "donated by Russia and Belarus": both donors
 
 
 def _qualifies(norm: str, mention: Mention, head: int, items: frozenset[int]) -> bool:
@@ -114,6 +115,7 @@ def transfer_roles(
     antecedent: str | None,
     arrival: bool,
     grammar: GrammarWords,
+    buying: bool = False,
 ) -> Roles:
     roles = Roles()
     free: list[PartyUse] = []
@@ -142,6 +144,10 @@ def transfer_roles(
         and not _filled(roles, subject_role)
     ):
         setattr(roles, subject_role, antecedent)
+    if buying and roles.supplier is None:
+        # "bestelt lanceerinrichtingen in de Verenigde Staten": bought there
+        places = [u.mention.key for u in uses if u.direction == "in"]
+        roles.supplier = places[0] if places else None
     before, after = _split_at(free, cue)
     _assign(roles, before, subject_role)
     for use in origins:
@@ -210,14 +216,18 @@ def partners(uses: list[PartyUse]) -> list[str]:
 
 
 def holder_of(uses: list[PartyUse]) -> str | None:
-    """The holder of a stock, output or use: an adjective before the item or
-    stock noun ("de Russische voorraad"), else the first party not governed by
-    a preposition."""
+    """The holder of a stock, output or use: an adjective before the stock noun
+    ("de Russische voorraad"), else the subject, the first named party not governed
+    by a preposition ("Rusland vuurde Noord-Koreaanse raketten af"), else an adjective
+    before the item ("Russian launches of 40 drones")."""
     for use in uses:
-        if use.origin:
+        if use.owner:
             return use.mention.key
     for use in uses:
-        if use.direction is None:
+        if use.direction is None and (use.mention.kind != "adjectives" or use.acting):
+            return use.mention.key
+    for use in uses:
+        if use.origin or use.direction is None:
             return use.mention.key
     return None
 

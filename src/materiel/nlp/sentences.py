@@ -12,9 +12,11 @@ from typing import Any
 
 import spacy
 
+from materiel.lexicon import Lexicon
 from materiel.nlp.doc import Doc, Sentence
 
 _LINE = re.compile(r"[^\n]+")
+_BULLETS = {"-", "•", "*", "–", "·", "▪"}
 # spaCy has blank pipelines for these; other languages use the multi-language one
 _SPACY_LANGS = {"nl", "en", "de", "fr", "es", "it", "pt", "ru", "uk", "pl"}
 # a sentence longer than this is cut at its last comma before it (run-on junk)
@@ -33,6 +35,9 @@ class Sentencizer:
     requires: tuple[str, ...] = ("lang",)
     assigns: tuple[str, ...] = ("sentences", "words")
 
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.abbreviations = frozenset(w.lower() for w in lexicon.cues.grammar.abbreviations)
+
     def __call__(self, doc: Doc) -> Doc:
         nlp = _blank(doc.lang or "xx")
         sentences: list[Sentence] = []
@@ -40,15 +45,33 @@ class Sentencizer:
         for paragraph, line in enumerate(_LINE.finditer(doc.text)):
             if not line.group().strip():
                 continue
-            for start, end, count in _split_line(nlp, line.group(), line.start()):
+            pieces = _split_line(nlp, line.group(), line.start(), self.abbreviations)
+            for start, end, count in pieces:
                 sentences.append(Sentence(start, end, paragraph))
                 words += count
-        doc.sentences = sentences
+        doc.sentences = _join_lists(doc.text, sentences)
         doc.words = words
         return doc
 
 
-def _split_line(nlp: Any, line: str, offset: int) -> list[tuple[int, int, int]]:
+def _join_lists(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """ "The package includes:" and the bulleted lines under it are one sentence."""
+    out: list[Sentence] = []
+    in_list = False
+    for sentence in sentences:
+        bullet = text[sentence.start : sentence.start + 1] in _BULLETS
+        if out and bullet and (in_list or text[: out[-1].end].rstrip().endswith(":")):
+            out[-1].end = sentence.end
+            in_list = True
+            continue
+        in_list = False
+        out.append(sentence)
+    return out
+
+
+def _split_line(
+    nlp: Any, line: str, offset: int, abbreviations: frozenset[str]
+) -> list[tuple[int, int, int]]:
     out = []
     for piece_start, piece in _pieces(line):
         parsed = nlp(piece)
@@ -60,7 +83,7 @@ def _split_line(nlp: Any, line: str, offset: int) -> list[tuple[int, int, int]]:
             lead = len(text) - len(text.lstrip())
             start = offset + piece_start + sent.start_char + lead
             count = sum(1 for tok in sent if not tok.is_punct and not tok.is_space)
-            for part_start, part_end in _missed_stops(stripped):
+            for part_start, part_end in _missed_stops(stripped, abbreviations):
                 share = max(1, count * (part_end - part_start) // max(1, len(stripped)))
                 out.append((start + part_start, start + part_end, share))
     return out
@@ -68,37 +91,13 @@ def _split_line(nlp: Any, line: str, offset: int) -> list[tuple[int, int, int]]:
 
 # "Teheran ontkent dat. Rusland ...": the tokenizer took "dat." for an abbreviation
 _STOP = re.compile(r"(?<=[a-zà-ÿ][a-zà-ÿ])\.\s+(?=[A-ZÀ-Þ„“\"])")
-_ABBREVIATIONS = {
-    "ca",
-    "bijv",
-    "resp",
-    "incl",
-    "excl",
-    "etc",
-    "enz",
-    "nr",
-    "blz",
-    "vs",
-    "art",
-    "jr",
-    "sr",
-    "mln",
-    "mld",
-    "mrd",
-    "min",
-    "max",
-    "approx",
-    "dhr",
-    "mevr",
-    "mw",
-}
 
 
-def _missed_stops(sentence: str) -> list[tuple[int, int]]:
+def _missed_stops(sentence: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
     parts, start = [], 0
     for match in _STOP.finditer(sentence):
         word = sentence[: match.start()].rsplit(None, 1)[-1].lower()
-        if word in _ABBREVIATIONS:
+        if word in abbreviations:
             continue
         parts.append((start, match.start() + 1))
         start = match.end()

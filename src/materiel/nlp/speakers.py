@@ -46,6 +46,8 @@ class SpeakerLabels:
         return sorted(turns, key=lambda t: t[0])
 
     def resolve(self, label: str) -> str | None:
+        # "minister Brekelmans (Defensie), mede namens ...": the name before the aside
+        label = re.split(r"[(,;]", label, maxsplit=1)[0]
         words = [w for w in re.split(r"[\s.]+", label.strip()) if w]
         if not words or words[0].upper() in self.grammar.questioners:
             return None
