@@ -250,3 +250,15 @@ def test_launcher_is_the_holder_not_the_maker() -> None:
     text = "Rusland vuurde gisteren tientallen Noord-Koreaanse raketten af op Oekraïne."
     claim = single(extract_claims(text, "nl"), "consumption")
     assert claim.holder == "RU"
+
+
+def test_ammunition_for_platforms_is_one_item() -> None:
+    text = "De VS leveren Israël munitie voor artillerie en tanks, en daarnaast scherfvesten."
+    assert transfers(text, "nl") == [("US", "IL", "ammunition"), ("US", "IL", "protective_gear")]
+
+
+def test_headline_label_is_a_source_not_a_party() -> None:
+    text = "Kyiv: Rusland vuurde tientallen Noord-Koreaanse raketten af"
+    claim = single(extract_claims(text, "nl"), "consumption")
+    assert claim.holder == "RU"
+    assert claim.sources == ["Ukrainian government"]

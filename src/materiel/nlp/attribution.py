@@ -76,7 +76,7 @@ class _Finder:
         self.fallback: list[tuple[int, int]] = []
 
     def attributions(self, sentence: Sentence) -> list[SourceRef]:
-        refs: list[SourceRef] = []
+        refs: list[SourceRef] = self._headline_label(sentence)
         for cue in self.mentions:
             if cue.label != "cue":
                 continue
@@ -127,6 +127,21 @@ class _Finder:
         if found:
             self.spans.append((cue.start, found[-1].end))
         return found
+
+    def _headline_label(self, sentence: Sentence) -> list[SourceRef]:
+        """ "Kyiv: Rusland vuurde ... af": a name and a colon open a quoted headline."""
+        text = self.doc.text[sentence.start : sentence.start + 40]
+        colon = text.find(": ")
+        if colon <= 0 or "\n" in text[:colon]:
+            return []
+        end = sentence.start + colon
+        inside = [m for m in self.mentions if m.start >= sentence.start and m.end == end]
+        for mention in inside:
+            ref = self._from_mention(mention, inside)
+            if ref is not None:
+                self.spans.append((sentence.start, end + 1))
+                return [ref]
+        return []
 
     def _unnamed_source(self, start: int, stop: int) -> list[SourceRef]:
         """A source no catalogue knows, set off by a comma: its words as its name."""

@@ -12,6 +12,13 @@ from materiel.nlp.doc import Doc, Mention, normalise
 from materiel.nlp.grammar import GrammarWords, grammar_words
 
 _GLUE = {"", "-"}
+# items made for other items: "onderdelen voor drones", "ammunition for artillery"
+_FOR_OTHERS = ("components", "ammunition")
+# what parts and ammunition are for; "onderdelen voor drones en scherfvesten" lists
+# body armour as an item of its own
+_PLATFORMS = frozenset(
+    {"artillery", "tank", "aircraft", "helicopter", "uav", "ship", "armoured_vehicle"}
+)
 
 
 @dataclass(slots=True)
@@ -152,14 +159,24 @@ def _absorb(unit: ItemUnit, mention: Mention, text: str, lexicon: Lexicon) -> No
 
 
 def _drop_modifiers(doc: Doc, units: list[ItemUnit], grammar: GrammarWords) -> list[ItemUnit]:
-    """ "onderdelen voor drones", "drone parts": the parts are the item."""
+    """ "onderdelen voor drones", "drone parts", "munitie voor artillerie en tanks":
+    the parts (the ammunition) are the item."""
     out: list[ItemUnit] = []
+    absorbing = False
     for index, unit in enumerate(units):
-        if out and out[-1].category == "components":
+        if out and out[-1].category in _FOR_OTHERS and out[-1].designation is None:
             gap = normalise(doc.text[out[-1].end : unit.start]).split()
-            if _part_of(gap, grammar):
+            listed = (
+                absorbing
+                and unit.category in _PLATFORMS
+                and len(gap) == 1
+                and gap[0] in grammar.coordinators
+            )
+            if _part_of(gap, grammar) or listed:
                 out[-1].end = unit.end
+                absorbing = True
                 continue
+        absorbing = False
         if out and _example_of(doc, out[-1], unit, grammar):
             out[-1].end = unit.end
             continue
