@@ -262,3 +262,9 @@ def test_headline_label_is_a_source_not_a_party() -> None:
     claim = single(extract_claims(text, "nl"), "consumption")
     assert claim.holder == "RU"
     assert claim.sources == ["Ukrainian government"]
+
+
+def test_a_company_counts_as_its_state() -> None:
+    text = "Rheinmetall will deliver 40 Lynx infantry fighting vehicles to Hungary."
+    claim = single(extract_claims(text, "en"), "transfer")
+    assert (claim.supplier, claim.recipient) == ("DE", "HU")

@@ -19,6 +19,7 @@ from materiel.lexicon.loader import (
     validate_mapping,
 )
 from materiel.lexicon.schema import (
+    CompanyNames,
     Cues,
     ItemWords,
     Numbers,
@@ -129,6 +130,9 @@ def _party_aliases(
         for kind in ("names", "adjectives", "metonyms", "leaders"):
             as_kind = kind if state or kind != "adjectives" else "names"
             out.extend((alias, entry.id, as_kind) for alias in getattr(entry, kind))
+    for company in _table("companies", "base", CompanyNames, overlays):
+        _known(parties, company.party, "companies/base.yaml")
+        out.extend((name, company.party, "companies") for name in company.names)
     return out
 
 

@@ -22,6 +22,14 @@ class PartyBase(BaseModel):
     name: str
 
 
+class CompanyNames(BaseModel):
+    """Companies that count as the state they are based in."""
+
+    model_config = _STRICT
+    party: str = Field(min_length=2)
+    names: list[str]
+
+
 class PartyAliases(BaseModel):
     model_config = _STRICT
     id: str
