@@ -16,6 +16,9 @@ from materiel.lexicon import Lexicon
 from materiel.nlp.doc import Doc, Sentence
 
 _LINE = re.compile(r"[^\n]+")
+# a stop, question or exclamation mark inside a line: it may hold several sentences
+_INNER_STOP = re.compile(r"[.!?…][\"'”’)]*\s")
+_WORD = re.compile(r"\w+(?:[-'’.,]\w+)*")
 _BULLETS = {"-", "•", "*", "–", "·", "▪"}
 # spaCy has blank pipelines for these; other languages use the multi-language one
 _SPACY_LANGS = {"nl", "en", "de", "fr", "es", "it", "pt", "ru", "uk", "pl"}
@@ -37,6 +40,7 @@ class Sentencizer:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.abbreviations = frozenset(w.lower() for w in lexicon.cues.grammar.abbreviations)
+        _blank(lexicon.lang)  # load the tokenizer now, not with the first document
 
     def __call__(self, doc: Doc) -> Doc:
         nlp = _blank(doc.lang or "xx")
@@ -73,6 +77,11 @@ def _split_line(
     nlp: Any, line: str, offset: int, abbreviations: frozenset[str]
 ) -> list[tuple[int, int, int]]:
     out = []
+    if not _INNER_STOP.search(line.rstrip()):
+        # a headline, a bullet, a one-sentence paragraph: no need to tokenise to know
+        stripped = line.strip()
+        lead = len(line) - len(line.lstrip())
+        return [(offset + lead, offset + lead + len(stripped), len(_WORD.findall(stripped)))]
     for piece_start, piece in _pieces(line):
         parsed = nlp(piece)
         for sent in parsed.sents:
@@ -82,7 +91,8 @@ def _split_line(
                 continue
             lead = len(text) - len(text.lstrip())
             start = offset + piece_start + sent.start_char + lead
-            count = sum(1 for tok in sent if not tok.is_punct and not tok.is_space)
+            # counting words by pattern is much cheaper than making a Token for each
+            count = len(_WORD.findall(stripped))
             for part_start, part_end in _missed_stops(stripped, abbreviations):
                 share = max(1, count * (part_end - part_start) // max(1, len(stripped)))
                 out.append((start + part_start, start + part_end, share))
