@@ -19,6 +19,11 @@ from materiel.store.merge import group_key
 from materiel.store.review_fields import EDITABLE, clean_changes
 from materiel.store.schema import audit_log, claim_machine, claims
 
+
+class UnknownClaim(ReviewError):
+    status = 404
+
+
 REVIEW_STATES = ("machine", "accepted", "corrected", "rejected")
 
 
@@ -30,7 +35,7 @@ def current(conn: Connection, claim_id: int) -> dict[str, Any]:
     """The editable fields of a claim as they stand, with its review state."""
     row = conn.execute(select(claims).where(claims.c.id == claim_id)).first()
     if row is None:
-        raise ReviewError(f"no claim {claim_id}")
+        raise UnknownClaim(f"no claim {claim_id}")
     return dict(row._mapping)
 
 
