@@ -7,7 +7,8 @@ import re
 import tempfile
 from pathlib import Path
 
-from fastapi import Request, UploadFile
+from fastapi import Request
+from starlette.datastructures import UploadFile
 
 from materiel.exc import InputError
 
@@ -52,6 +53,12 @@ def suffix_of(name: str) -> str:
             f"{shown}: not a type the register takes (allowed: {', '.join(ALLOWED)})", 415
         )
     return suffix
+
+
+async def close_form(request: Request) -> None:
+    """Release the form's spooled files (after saving, or on refusal)."""
+    form = await request.form()
+    await form.close()
 
 
 async def save(upload: UploadFile, cap: int) -> Path:

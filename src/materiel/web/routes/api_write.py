@@ -30,7 +30,7 @@ from materiel.web.schemas import (
     ReviewOut,
     SessionOut,
 )
-from materiel.web.uploads import check_length, save, uploaded_file
+from materiel.web.uploads import check_length, close_form, save, uploaded_file
 
 router = APIRouter(prefix="/api/v1", tags=["review and accounts"])
 Writer = Annotated[User, Depends(api_writer)]
@@ -114,14 +114,21 @@ def reject_claim(request: Request, user: Writer, claim_id: Id, body: RejectIn) -
 
 async def _upload_writer(request: Request) -> User:
     check_length(request)
-    return api_writer(request)
+    try:
+        return api_writer(request)
+    except Exception:
+        await close_form(request)
+        raise
 
 
 @router.post("/documents", status_code=202, openapi_extra=UPLOAD_BODY)
 async def upload(request: Request, user: Annotated[User, Depends(_upload_writer)]) -> JobOut:
     """Upload a document (.txt, .html, .jsonl, .xml feed); it is ingested in
     the background: poll /api/v1/jobs/{id}."""
-    document = await uploaded_file(request)
-    path = await save(document, request.app.state.max_upload)
+    try:
+        document = await uploaded_file(request)
+        path = await save(document, request.app.state.max_upload)
+    finally:
+        await close_form(request)
     job = request.app.state.jobs.start(path, document.filename or path.name, user.name)
     return JobOut(**job.as_dict())

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from materiel.store.users import User
 from materiel.web.auth import form_writer, require_user
 from materiel.web.render import page
-from materiel.web.uploads import ALLOWED, check_length, save, uploaded_file
+from materiel.web.uploads import ALLOWED, check_length, close_form, save, uploaded_file
 
 router = APIRouter(include_in_schema=False)
 Viewer = Annotated[User, Depends(require_user)]
@@ -26,15 +26,22 @@ def upload_page(request: Request, _user: Viewer) -> HTMLResponse:
 async def upload_writer(request: Request) -> User:
     """The size is checked before the form is read, then the CSRF token and role."""
     check_length(request)
-    return await form_writer(request)
+    try:
+        return await form_writer(request)
+    except Exception:
+        await close_form(request)
+        raise
 
 
 @router.post("/upload")
 async def upload_form(
     request: Request, user: Annotated[User, Depends(upload_writer)]
 ) -> RedirectResponse:
-    document = await uploaded_file(request)
-    path = await save(document, request.app.state.max_upload)
+    try:
+        document = await uploaded_file(request)
+        path = await save(document, request.app.state.max_upload)
+    finally:
+        await close_form(request)
     job = request.app.state.jobs.start(path, document.filename or path.name, user.name)
     return RedirectResponse(f"/upload/jobs/{job.id}", status_code=303)
 
