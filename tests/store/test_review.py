@@ -14,7 +14,8 @@ from tests.web.seed import seed
 
 def _claim_id(store: Store, value: float) -> int:
     with store.read() as conn:
-        return int(conn.execute(select(claims.c.id).where(claims.c.qty_value == value)).scalar_one())
+        query = select(claims.c.id).where(claims.c.qty_value == value)
+        return int(conn.execute(query).scalar_one())
 
 
 def test_correction_shows_in_queries_and_keeps_the_machine_version(store: Store) -> None:

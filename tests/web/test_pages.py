@@ -94,7 +94,9 @@ async def test_search_ledger_and_export(local: httpx.AsyncClient) -> None:
     assert stix.json()["type"] == "bundle"
 
 
-async def test_upload_is_ingested_in_the_background(app: FastAPI, client: httpx.AsyncClient) -> None:
+async def test_upload_is_ingested_in_the_background(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
     token = await login(client, "analyst")
     text = b"Iran heeft volgens Reuters 200 Shahed-drones aan Rusland geleverd.\n"
     sent = await client.post(
