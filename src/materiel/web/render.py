@@ -37,6 +37,15 @@ def plain(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+def show(value: object) -> str:
+    """A stored value for a table cell: `1000` not `1000.0`, nothing for None."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return plain(value)
+    return str(value)
+
+
 def svg_uri(svg: str) -> str:
     """An SVG as a data URI for an <img>: shown, never run as part of the page."""
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
@@ -60,7 +69,8 @@ def make_environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        quantity=quantity, party=party, sources=sources, plain=plain, svg_uri=svg_uri
+        quantity=quantity, party=party, sources=sources, plain=plain, show=show,
+        svg_uri=svg_uri,
     )
     env.globals.update(
         KINDS=KINDS, CATEGORIES=CATEGORIES, STATUSES=STATUSES, STANCES=STANCES,
