@@ -12,15 +12,17 @@ from sqlalchemy import ColumnElement, Connection, and_, func, nulls_last, select
 from materiel.store.query import CLAIM_COLUMNS, ClaimFilter
 from materiel.store.schema import assertions, claims, documents
 
-COUNT_CAP = 10_000  # counting stops here ("more than 10,000")
+COUNT_CAP = 1_000  # counting stops here ("more than 1,000"): counts cost time
 
+# Each order ends with the claim id (the rowid, last in every index), so that
+# an index on the filtered columns and the date gives the page without a sort.
 CLAIM_SORTS: dict[str, tuple[Any, ...]] = {
-    "date": (nulls_last(claims.c.on_date.desc()), claims.c.document_id.desc(), claims.c.seq),
-    "date_asc": (nulls_last(claims.c.on_date.asc()), claims.c.document_id, claims.c.seq),
-    "supplier": (claims.c.supplier, claims.c.recipient, claims.c.id),
-    "recipient": (claims.c.recipient, claims.c.supplier, claims.c.id),
-    "item": (claims.c.designation, claims.c.category, claims.c.id),
-    "quantity": (nulls_last(claims.c.qty_value.desc()), claims.c.id),
+    "date": (claims.c.on_date.desc(), claims.c.id.desc()),
+    "date_asc": (claims.c.on_date, claims.c.id),
+    "supplier": (claims.c.supplier, claims.c.recipient, claims.c.on_date, claims.c.id),
+    "recipient": (claims.c.recipient, claims.c.on_date, claims.c.id),
+    "item": (claims.c.designation, claims.c.on_date, claims.c.id),
+    "quantity": (claims.c.qty_value.desc(), claims.c.id),
 }
 ASSERTION_SORTS: dict[str, tuple[Any, ...]] = {
     "last_seen": (nulls_last(assertions.c.last_seen.desc()), assertions.c.key),
@@ -33,17 +35,20 @@ ASSERTION_SORTS: dict[str, tuple[Any, ...]] = {
 @dataclass
 class Page:
     rows: list[Any]
-    total: int  # capped at COUNT_CAP + 1
+    total: int  # counted up to COUNT_CAP + 1
     offset: int
     limit: int
+    has_next: bool = False
 
     @property
     def capped(self) -> bool:
         return self.total > COUNT_CAP
 
-    @property
-    def has_next(self) -> bool:
-        return self.offset + len(self.rows) < self.total
+
+def _page(conn: Connection, query: Any, count: int, offset: int, limit: int) -> Page:
+    """One more row than shown is read: whether a next page exists."""
+    rows = list(conn.execute(query.offset(offset).limit(limit + 1)).all())
+    return Page(rows[:limit], count, offset, limit, len(rows) > limit)
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,15 @@ def _count(conn: Connection, table: Any, conditions: list[ColumnElement[bool]]) 
     return int(conn.execute(select(func.count()).select_from(inner)).scalar_one())
 
 
+def _claim_order(sort: str, dialect: str) -> tuple[Any, ...]:
+    """SQLite sorts NULL first ascending and last descending; PostgreSQL the
+    other way round, so there undated claims are put last explicitly."""
+    order = CLAIM_SORTS.get(sort, CLAIM_SORTS["date"])
+    if dialect == "sqlite":
+        return order
+    return (nulls_last(order[0]), *order[1:])
+
+
 def claim_page(
     conn: Connection, where: ClaimFilter, sort: str = "date", offset: int = 0, limit: int = 50
 ) -> Page:
@@ -76,12 +90,9 @@ def claim_page(
         select(*CLAIM_COLUMNS)
         .join(documents, documents.c.id == claims.c.document_id)
         .where(and_(True, *conditions))
-        .order_by(*CLAIM_SORTS.get(sort, CLAIM_SORTS["date"]))
-        .offset(offset)
-        .limit(limit)
+        .order_by(*_claim_order(sort, conn.dialect.name))
     )
-    rows = list(conn.execute(query).all())
-    return Page(rows, _count(conn, claims, conditions), offset, limit)
+    return _page(conn, query, _count(conn, claims, conditions), offset, limit)
 
 
 def assertion_page(
@@ -93,11 +104,8 @@ def assertion_page(
         select(assertions)
         .where(and_(True, *conditions))
         .order_by(*ASSERTION_SORTS.get(sort, ASSERTION_SORTS["last_seen"]))
-        .offset(offset)
-        .limit(limit)
     )
-    rows = list(conn.execute(query).all())
-    return Page(rows, _count(conn, assertions, conditions), offset, limit)
+    return _page(conn, query, _count(conn, assertions, conditions), offset, limit)
 
 
 @dataclass

@@ -84,6 +84,7 @@ Index("ix_claims_group", claims.c.group_key)
 Index("ix_claims_assertion", claims.c.assertion_key, claims.c.reported)
 Index("ix_claims_pair", claims.c.supplier, claims.c.recipient, claims.c.on_date)
 Index("ix_claims_recipient", claims.c.recipient, claims.c.on_date)
+Index("ix_claims_supplier", claims.c.supplier, claims.c.on_date)  # the register's filter
 Index("ix_claims_holder", claims.c.holder, claims.c.on_date)
 Index("ix_claims_designation", claims.c.designation, claims.c.on_date)
 Index("ix_claims_category", claims.c.category, claims.c.on_date)

@@ -39,7 +39,7 @@ class ClaimOut(BaseModel):
 
 
 class PageInfo(BaseModel):
-    total: int = Field(description="Matching rows, counted up to 10,001.")
+    total: int = Field(description="Matching rows, counted up to 1,001.")
     offset: int
     limit: int
 

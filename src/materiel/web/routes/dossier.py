@@ -30,19 +30,27 @@ def dossier_form(
         names = catalogue()
         target = f"/dossier/{names.party(first)}/{names.party(second)}"
         return RedirectResponse(target, status_code=303)
-    return page(request, "dossier.html", pair=None, found=[], view=None, timeline=[])
+    return page(request, "dossier.html", pair=None, found=[], view=None, timeline=[], limit=0)
+
+
+SHOWN = 20  # assertions on the page unless more are asked for
+REPORTS = 8  # latest reports of each in the timeline
 
 
 @router.get("/dossier/{first}/{second}", response_class=HTMLResponse)
-def dossier_page(request: Request, _user: Viewer, first: str, second: str) -> HTMLResponse:
+def dossier_page(
+    request: Request, _user: Viewer, first: str, second: str,
+    limit: Annotated[int, Query(ge=1, le=200)] = SHOWN,
+) -> HTMLResponse:  # fmt: skip
     names = catalogue()
     a, b = names.party(clean(first) or "?"), names.party(clean(second) or "?")
     with request.app.state.store.read() as conn:
-        found = dossier(conn, a, b, limit=50)
+        found = dossier(conn, a, b, limit=limit, history=REPORTS)
         view = analysis_view.assessment(conn, a, b)
     return page(
-        request, "dossier.html", pair=(a, b), found=found, view=view, timeline=timeline(found)
-    )
+        request, "dossier.html", pair=(a, b), found=found, view=view, timeline=timeline(found),
+        limit=limit,
+    )  # fmt: skip
 
 
 def timeline(found: list[Assertion]) -> list[tuple[str, Assertion, object]]:

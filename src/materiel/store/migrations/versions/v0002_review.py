@@ -1,5 +1,6 @@
 """Review and accounts: users, an audit log of every change, the machine's
-version of each claim an analyst changed, and a review state per claim.
+version of each claim an analyst changed, a review state per claim, and an
+index for the web register's supplier filter.
 
 Revision ID: 0002
 Revises: 0001
@@ -48,9 +49,12 @@ def upgrade() -> None:
         sa.Column("review", sa.String(10), nullable=False, server_default="machine"),
     )
     op.add_column("claims", sa.Column("review_note", sa.Text))
+    # the web register filters by supplier alone, newest first
+    op.create_index("ix_claims_supplier", "claims", ["supplier", "on_date"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_claims_supplier", "claims")
     with op.batch_alter_table("claims") as batch:
         batch.drop_column("review_note")
         batch.drop_column("review")
