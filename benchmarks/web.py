@@ -111,7 +111,7 @@ def main() -> None:
             wait_until_up(base, server)
             report(base, args, rng)
         finally:
-            server.send_signal(signal.SIGINT)
+            server.send_signal(signal.SIGTERM)
             try:
                 server.wait(20)
             except subprocess.TimeoutExpired:

@@ -37,22 +37,28 @@ def create_app(
     """The app over the register at `db_url`. `single_user` lets everyone in as
     the local admin: only for a server bound to loopback (`materiel.web.server`
     checks that)."""
-    store = open_store(db_url)
-
-    @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        yield
-        app.state.jobs.wait(30)
-        store.close()
-
     app = FastAPI(
-        title="materiel", version=__version__, lifespan=lifespan,
+        title="materiel", version=__version__, lifespan=_lifespan,
         openapi_url="/api/v1/openapi.json", docs_url=None, redoc_url=None,
     )  # fmt: skip
+    store = open_store(db_url)
     app.state.store = store
     app.state.single_user = single_user
     app.state.max_upload = max_upload
     app.state.jobs = Jobs(store, max_upload)
+    _mount(app)
+    _handlers(app)
+    return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.jobs.wait(30)
+    app.state.store.close()
+
+
+def _mount(app: FastAPI) -> None:
     secret = os.environ.get("MATERIEL_SECRET") or secrets.token_hex(32)
     app.add_middleware(
         SessionMiddleware, secret_key=secret, session_cookie="materiel_session",
@@ -61,8 +67,6 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for router in ROUTERS:
         app.include_router(router)
-    _handlers(app)
-    return app
 
 
 def _api(request: Request) -> bool:
