@@ -15,6 +15,7 @@ run: $(STAMP)
 	$(BIN)/materiel ingest examples/corpus --db materiel.db
 	$(BIN)/materiel claims --db materiel.db --limit 0
 	$(BIN)/materiel dossier IR RU --db materiel.db
+	$(BIN)/materiel serve --db materiel.db --host 127.0.0.1 --port 8765 --single-user
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -24,6 +25,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/web.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info
+	rm -rf $(VENV) build *.egg-info src/*.egg-info test-artifacts

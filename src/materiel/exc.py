@@ -33,3 +33,7 @@ class FetchError(InputError):
 
 class ExportError(MaterielError):
     """An export could not be written (unknown format, unwritable file)."""
+
+
+class ReviewError(MaterielError):
+    """A review or account action was refused: unknown claim, invalid value, bad name."""

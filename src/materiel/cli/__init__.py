@@ -15,6 +15,7 @@ from materiel.cli import ingest as ingest_cmd
 from materiel.cli import lexicon as lexicon_cmd
 from materiel.cli import overview as overview_cmd
 from materiel.cli import table as table_cmd
+from materiel.cli import web as web_cmd
 from materiel.exc import MaterielError
 
 app = typer.Typer(
@@ -35,6 +36,8 @@ app.command("stats")(overview_cmd.stats_cli)
 app.command("unknowns")(overview_cmd.unknowns_cli)
 app.command("search")(overview_cmd.search_cli)
 app.command("export")(export_cmd.export_cli)
+app.command("serve")(web_cmd.serve_cli)
+app.add_typer(web_cmd.users, name="user")
 
 
 def main() -> None:

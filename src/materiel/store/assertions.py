@@ -45,7 +45,10 @@ _MEMBERS = (
     )
     .join(documents, documents.c.id == claims.c.document_id)
     .outerjoin(_root, _root.c.id == documents.c.duplicate_of)
-    .where(claims.c.group_key.in_(bindparam("groups", expanding=True)))
+    .where(
+        claims.c.group_key.in_(bindparam("groups", expanding=True)),
+        claims.c.review != "rejected",  # an analyst's rejection takes a claim out
+    )
 )
 _EXISTING = select(assertions).where(
     assertions.c.group_key.in_(bindparam("groups", expanding=True))

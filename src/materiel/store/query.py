@@ -30,6 +30,7 @@ class ClaimFilter:
     stance: str | None = None
     since: str | None = None
     until: str | None = None
+    review: str | None = None  # machine, accepted, corrected, rejected, any; None: not rejected
 
     def conditions(self) -> list[ColumnElement[bool]]:
         equal = {
@@ -47,6 +48,10 @@ class ClaimFilter:
             out.append(claims.c.on_date >= _start(self.since))
         if self.until:
             out.append(claims.c.on_date < after(self.until))
+        if self.review is None:
+            out.append(claims.c.review != "rejected")
+        elif self.review != "any":
+            out.append(claims.c.review == self.review)
         return out
 
 

@@ -107,26 +107,34 @@ _TOKEN = re.compile(r'"[^"]*"|\S+')
 
 _SQLITE_SEARCH = text(
     "SELECT d.id, d.doc_key, d.title, d.outlet, d.date, "
-    "snippet(documents_fts, 1, '[', ']', ' … ', 16) "
+    "snippet(documents_fts, 1, :open, :close, ' … ', 16) "
     "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
     "WHERE documents_fts MATCH :query ORDER BY bm25(documents_fts), d.id LIMIT :limit"
 )
 _POSTGRES_SEARCH = text(
     "SELECT d.id, d.doc_key, d.title, d.outlet, d.date, "
-    "ts_headline('simple', d.text, q, 'StartSel=[, StopSel=], MaxWords=24, MinWords=8') "
+    "ts_headline('simple', d.text, q, :options) "
     "FROM documents d, websearch_to_tsquery('simple', :query) q "
     "WHERE d.tsv @@ q ORDER BY ts_rank(d.tsv, q) DESC, d.id LIMIT :limit"
 )
 
 
-def search(conn: Connection, query: str, limit: int = 20) -> list[Hit]:
-    """Documents matching `query` (words, "phrases", OR), best first."""
+def search(
+    conn: Connection, query: str, limit: int = 20, marks: tuple[str, str] = ("[", "]")
+) -> list[Hit]:
+    """Documents matching `query` (words, "phrases", OR), best first; `marks`
+    enclose the matches in the snippets."""
     if not query.strip():
         return []
     if conn.dialect.name == "sqlite":
-        rows = conn.execute(_SQLITE_SEARCH, {"query": fts5_query(query), "limit": limit})
+        matching = fts5_query(query)
+        if not matching:
+            return []
+        values = {"query": matching, "limit": limit, "open": marks[0], "close": marks[1]}
+        rows = conn.execute(_SQLITE_SEARCH, values)
     else:
-        rows = conn.execute(_POSTGRES_SEARCH, {"query": query, "limit": limit})
+        options = f"StartSel={marks[0]}, StopSel={marks[1]}, MaxWords=24, MinWords=8"
+        rows = conn.execute(_POSTGRES_SEARCH, {"query": query, "limit": limit, "options": options})
     return [Hit(int(r[0]), r[1], r[2], r[3], r[4], " ".join(str(r[5]).split())) for r in rows]
 
 

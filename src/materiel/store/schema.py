@@ -75,12 +75,16 @@ claims = Table(
     Column("ev_end", Integer, nullable=False),
     Column("ev_text", Text, nullable=False),
     Column("extra", Text),
+    # machine (as extracted), accepted, corrected or rejected by an analyst
+    Column("review", String(10), nullable=False, server_default="machine"),
+    Column("review_note", Text),  # the reason given for a rejection
 )
 Index("ix_claims_document", claims.c.document_id)
 Index("ix_claims_group", claims.c.group_key)
 Index("ix_claims_assertion", claims.c.assertion_key, claims.c.reported)
 Index("ix_claims_pair", claims.c.supplier, claims.c.recipient, claims.c.on_date)
 Index("ix_claims_recipient", claims.c.recipient, claims.c.on_date)
+Index("ix_claims_supplier", claims.c.supplier, claims.c.on_date)  # the register's filter
 Index("ix_claims_holder", claims.c.holder, claims.c.on_date)
 Index("ix_claims_designation", claims.c.designation, claims.c.on_date)
 Index("ix_claims_category", claims.c.category, claims.c.on_date)
@@ -127,3 +131,35 @@ unknown_names = Table(
     Column("example", Text, nullable=False),
 )
 Index("ix_unknown_names_document", unknown_names.c.document_id)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("password_hash", Text, nullable=False),
+    Column("role", String(8), nullable=False),  # viewer, analyst or admin
+    Column("created_at", String(32), nullable=False),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", String(32), nullable=False),
+    Column("user_name", String(64), nullable=False),
+    Column("action", String(16), nullable=False),  # accept, correct, reject, ...
+    Column("claim_id", Integer, ForeignKey("claims.id")),
+    Column("before", Text),  # JSON of the changed fields before
+    Column("after", Text),  # and after
+    Column("reason", Text),
+)
+Index("ix_audit_log_claim", audit_log.c.claim_id, audit_log.c.id)
+
+# The claim as the machine extracted it, kept when an analyst first changes it.
+claim_machine = Table(
+    "claim_machine",
+    metadata,
+    Column("claim_id", Integer, ForeignKey("claims.id"), primary_key=True),
+    Column("fields", Text, nullable=False),
+)
