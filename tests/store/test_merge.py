@@ -1,17 +1,23 @@
-"""The merge rule on its own: compatibility and order-independent clustering."""
+"""The merge rule on its own: compatibility, and the incremental merge (each
+claim joins the first compatible assertion of its group, in ingest order)."""
 
 from __future__ import annotations
 
-import random
-
-from materiel.store.merge import Member, cluster, compatible, group_key, period, summarise
+from materiel.store.merge import (
+    Fact,
+    Member,
+    compatible,
+    group_key,
+    merge_all,
+    period,
+    short_hash,
+    status_rank,
+)
 
 
 def member(n: int, value: float | None = None, time: str | None = None, **kw: object) -> Member:
     fields: dict[str, object] = {
-        "claim_id": n,
         "order": (f"doc{n:03d}", 0),
-        "assertion_key": None,
         "category": "uav",
         "value": value,
         "approximate": False,
@@ -26,6 +32,14 @@ def member(n: int, value: float | None = None, time: str | None = None, **kw: ob
     }
     fields.update(kw)
     return Member(**fields)  # type: ignore[arg-type]
+
+
+def numbers(facts: list[Fact], homes: list[Fact], members: list[Member]) -> list[list[int]]:
+    """The members of each assertion, by their number (doc001 → 1), oldest first."""
+    return [
+        [int(m.order[0][3:]) for m, home in zip(members, homes, strict=True) if home is fact]
+        for fact in facts
+    ]
 
 
 def test_quantities_within_slack_are_compatible() -> None:
@@ -43,30 +57,39 @@ def test_times_overlap_by_prefix() -> None:
     assert compatible(member(1, time="2022-02/2023-04"), member(2, time="2023"))
 
 
-def test_clusters_do_not_depend_on_order() -> None:
+def test_each_claim_joins_the_first_compatible_assertion() -> None:
     members = [
-        member(1, 300),
-        member(2, 310),
-        member(3, 1000),
-        member(4),
-        member(5, time="2023"),
-        member(6, 1000, time="2023", stance="denied"),
-        member(7),
+        member(1, 300),  # seeds A
+        member(2, 310),  # within 300 ± 10%: A
+        member(3, 1000),  # seeds B
+        member(4),  # no figures: the largest, A (2 claims to 1)
+        member(5, time="2023"),  # A's seed (300, no time) admits it: A
+        member(6, 1000, time="2023", stance="denied"),  # not 300; B
+        member(7),  # the largest, A (4 to 2)
     ]
-    expected = cluster("g", members)
-    for seed in range(20):
-        shuffled = members[:]
-        random.Random(seed).shuffle(shuffled)
-        assert cluster("g", shuffled) == expected
-    sizes = sorted(len(ms) for ms in expected.values())
-    assert sum(sizes) == len(members)
-    assert sizes == [2, 5]  # 300 and 310 apart; the rest with the 1000s of 2023
+    facts, homes = merge_all("g", members)
+    assert numbers(facts, homes, members) == [[1, 2, 4, 5, 7], [3, 6]]
+    assert [f.key for f in facts] == [short_hash("g", "doc001", 0), short_hash("g", "doc003", 0)]
+    assert (facts[1].stance, facts[1].n_support, facts[1].n_deny) == ("contested", 1, 1)
 
 
-def test_claims_without_figures_join_the_largest_assertion() -> None:
-    found = cluster("g", [member(1, 50), member(2, 52), member(3, 900), member(4)])
-    home = next(ms for ms in found.values() if any(m.claim_id == 4 for m in ms))
-    assert {m.claim_id for m in home} == {1, 2, 4}
+def test_the_order_of_arrival_decides_and_the_same_order_gives_the_same() -> None:
+    first = [member(1, 300), member(2, 330), member(3, 400)]
+    # 330 (297–363) meets 300 (270–330); 400 (360–440) does not
+    assert numbers(*merge_all("g", first), first) == [[1, 2], [3]]
+    # seeded by 330 (297–363), which 300 and 400 both meet
+    second = [first[1], first[0], first[2]]
+    assert numbers(*merge_all("g", second), second) == [[2, 1, 3]]
+    again, _ = merge_all("g", first)
+    assert [f.key for f in again] == [f.key for f in merge_all("g", first)[0]]
+
+
+def test_a_claim_without_figures_first_is_seeded_later() -> None:
+    members = [member(1), member(2, 300), member(3, 1000)]
+    facts, homes = merge_all("g", members)
+    assert numbers(facts, homes, members) == [[1, 2], [3]]
+    assert facts[0].key == short_hash("g", "doc001", 0)  # its first claim's, kept
+    assert (facts[0].value, facts[0].qty_low, facts[0].qty_high) == (300, 300, 300)
 
 
 def test_summary_counts_sources_and_denials() -> None:
@@ -74,15 +97,26 @@ def test_summary_counts_sources_and_denials() -> None:
         member(1, 300, units=("Reuters",)),
         member(2, 320, units=("Reuters",), root="doc001"),  # a near-duplicate of doc 1
         member(3, None, stance="denied", units=("Iranian government",), status=None),
-        member(4, 300, stance="hedged", units=("CNN",), status="ongoing"),
+        member(4, 300, stance="hedged", units=("CNN",), status="ongoing", category="missile"),
     ]
-    summary = summarise(members)
-    assert summary.stance == "contested"
-    assert summary.n_sources == 2 and summary.sources == ("CNN", "Reuters")
-    assert summary.n_documents == 2
-    assert summary.deniers == ("Iranian government",)
-    assert (summary.qty_low, summary.qty_high) == (300, 320)
-    assert summary.status == "ongoing"  # the latest report's
+    facts, _ = merge_all("g", members)
+    assert len(facts) == 1
+    fact = facts[0]
+    assert fact.stance == "contested"
+    assert sorted(fact.sources) == ["CNN", "Reuters"]
+    assert fact.n_documents == 2  # doc001 (twice) and doc004
+    assert fact.deniers == {"Iranian government"}
+    assert (fact.qty_low, fact.qty_high) == (300, 320)
+    assert fact.status == "ongoing"  # the latest report's (2024-01-05)
+    assert fact.category == "uav"  # 3 to 1
+    assert (fact.first_seen, fact.last_seen) == ("2024-01-02", "2024-01-05")
+
+
+def test_status_rank_orders_like_date_document_position() -> None:
+    year = member(1, date="2024", order=("ff", 3))
+    month = member(2, date="2024-03", order=("00", 0))
+    undated = member(3, date=None, order=("ff", 9))
+    assert status_rank(undated) < status_rank(year) < status_rank(month)
 
 
 def test_group_key_uses_designation_before_category() -> None:

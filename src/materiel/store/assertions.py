@@ -1,155 +1,178 @@
-"""Keeping the `assertions` table in step with the claims: after a document's
-claims are written, the groups they belong to are merged again (in the same
-transaction), and only rows that changed are written."""
+"""Keeping the `assertions` table in step with the claims, incrementally: a
+document's new claims are placed into their groups' assertions (read by their
+seeds and sizes only), the assertions they join are read in full, updated in
+memory and written back (in the document's transaction). No member claim is
+read again, so a document costs the same however large its groups are."""
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
-from sqlalchemy.orm import aliased
+from sqlalchemy import Connection, bindparam, insert, select, update
 
-from materiel.store.merge import Member, cluster, summarise
-from materiel.store.schema import assertions, claims, documents
+from materiel.store.merge import Fact, Member, absorb, place
+from materiel.store.schema import assertion_documents, assertions
 
-_root = aliased(documents)
+IDENTITY = ("kind", "supplier", "recipient", "holder", "designation")
+# what placing a claim needs of an assertion (the rest is read for those it joins)
+PLACING = ("key", "group_key", "ordinal", "seed_value", "seed_approximate", "seed_bound",
+           "qty_per", "time", "n_claims")  # fmt: skip
 
-_MEMBERS = (
-    select(
-        claims.c.id,
-        claims.c.seq,
-        claims.c.group_key,
-        claims.c.assertion_key,
-        claims.c.kind,
-        claims.c.supplier,
-        claims.c.recipient,
-        claims.c.holder,
-        claims.c.designation,
-        claims.c.category,
-        claims.c.qty_value,
-        claims.c.qty_approximate,
-        claims.c.qty_bound,
-        claims.c.qty_per,
-        claims.c.time,
-        claims.c.status,
-        claims.c.stance,
-        claims.c.sources,
-        documents.c.hash,
-        documents.c.date,
-        documents.c.outlet,
-        _root.c.hash.label("root_hash"),
-        _root.c.outlet.label("root_outlet"),
-    )
-    .join(documents, documents.c.id == claims.c.document_id)
-    .outerjoin(_root, _root.c.id == documents.c.duplicate_of)
-    .where(
-        claims.c.group_key.in_(bindparam("groups", expanding=True)),
-        claims.c.review != "rejected",  # an analyst's rejection takes a claim out
-    )
+_SEEDS = (
+    select(*[assertions.c[name] for name in PLACING])
+    .where(assertions.c.group_key.in_(bindparam("groups", expanding=True)))
+    .order_by(assertions.c.group_key, assertions.c.ordinal)
 )
-_EXISTING = select(assertions).where(
-    assertions.c.group_key.in_(bindparam("groups", expanding=True))
-)
-_DROP = delete(assertions).where(assertions.c.key.in_(bindparam("keys", expanding=True)))
-_SET_KEY = (
-    update(claims)
-    .where(claims.c.id == bindparam("claim_id"))
-    .values(assertion_key=bindparam("new_key"))
-)
-_CHANGE = (
-    update(assertions)
-    .where(assertions.c.key == bindparam("old_key"))
-    .values({c.name: bindparam(c.name) for c in assertions.c if c.name != "key"})
+_FULL = select(assertions).where(assertions.c.key.in_(bindparam("keys", expanding=True)))
+_ROOTS = select(assertion_documents).where(
+    assertion_documents.c.assertion_key.in_(bindparam("keys", expanding=True)),
+    assertion_documents.c.root.in_(bindparam("roots", expanding=True)),
 )
 
 
-def remerge(conn: Connection, groups: Iterable[str]) -> None:
-    """Recompute the assertions of these groups from all of their claims
-    (a handful of statements, however many groups)."""
-    keys = sorted(set(groups))
-    if not keys:
-        return
-    rows: dict[str, list[Any]] = defaultdict(list)
-    for row in conn.execute(_MEMBERS, {"groups": keys}):
-        rows[row.group_key].append(row)
-    existing = {r.key: dict(r._mapping) for r in conn.execute(_EXISTING, {"groups": keys})}
-    wanted: dict[str, dict[str, Any]] = {}
-    moves: list[dict[str, Any]] = []
-    for group in keys:
-        if rows[group]:
-            _merge_group(group, rows[group], wanted, moves)
-    _sync(conn, existing, wanted)
-    if moves:
-        conn.execute(_SET_KEY, moves)
+@dataclass(frozen=True)
+class Origin:
+    """The document the claims come from, and its original if it is a
+    near-duplicate (whose outlet then stands for it)."""
+
+    hash: str
+    date: str | None
+    outlet: str | None
+    root_hash: str | None = None
+    root_outlet: str | None = None
 
 
-def _merge_group(
-    group: str, rows: list[Any], wanted: dict[str, dict[str, Any]], moves: list[dict[str, Any]]
-) -> None:
-    clustered = cluster(group, [_member(r) for r in rows])
-    for key, members in clustered.items():
-        wanted[key] = _values(key, group, rows[0], members)
-        moves.extend(
-            {"claim_id": m.claim_id, "new_key": key} for m in members if m.assertion_key != key
-        )
-
-
-def _sync(
-    conn: Connection, existing: dict[str, dict[str, Any]], wanted: dict[str, dict[str, Any]]
-) -> None:
-    gone = [key for key in existing if key not in wanted]
-    if gone:
-        conn.execute(_DROP, {"keys": gone})
-    new = [values for key, values in wanted.items() if key not in existing]
-    if new:
-        conn.execute(insert(assertions), new)
-    changed = [
-        {**values, "old_key": key}
-        for key, values in wanted.items()
-        if key in existing and existing[key] != values
-    ]
-    if changed:
-        conn.execute(_CHANGE, changed)
-
-
-def _member(row: Any) -> Member:
-    root = row.root_hash or row.hash
-    sources = tuple(json.loads(row.sources))
-    outlet = row.root_outlet if row.root_hash else row.outlet
-    units = sources or (outlet or f"document {root[:12]}",)
+def member(claim: Any, origin: Origin) -> Member:
+    """What merging needs of a claim row (a mapping of the `claims` columns)."""
+    root = origin.root_hash or origin.hash
+    outlet = origin.root_outlet if origin.root_hash else origin.outlet
+    units = tuple(json.loads(claim["sources"])) or (outlet or f"document {root[:12]}",)
     return Member(
-        claim_id=row.id,
-        order=(row.hash, row.seq),
-        assertion_key=row.assertion_key,
-        category=row.category,
-        value=row.qty_value,
-        approximate=bool(row.qty_approximate),
-        bound=row.qty_bound,
-        per=row.qty_per,
-        time=row.time,
-        status=row.status,
-        stance=row.stance,
+        order=(origin.hash, claim["seq"]),
+        category=claim["category"],
+        value=claim["qty_value"],
+        approximate=bool(claim["qty_approximate"]),
+        bound=claim["qty_bound"],
+        per=claim["qty_per"],
+        time=claim["time"],
+        status=claim["status"],
+        stance=claim["stance"],
         units=units,
         root=root,
-        date=row.date,
+        date=origin.date,
     )
 
 
-def _values(key: str, group: str, first: Any, members: list[Member]) -> dict[str, Any]:
-    summary = summarise(members)
-    values = {
-        "key": key,
-        "group_key": group,
-        "kind": first.kind,
-        "supplier": first.supplier,
-        "recipient": first.recipient,
-        "holder": first.holder,
-        "designation": first.designation,
-    }
-    values.update(summary.__dict__)
-    values["sources"] = json.dumps(list(summary.sources), ensure_ascii=False)
-    values["deniers"] = json.dumps(list(summary.deniers), ensure_ascii=False)
-    return values
+def merge_claims(conn: Connection, rows: list[dict[str, Any]], origin: Origin) -> None:
+    """Set each claim row's `assertion_key` (before the rows are inserted) and
+    bring the assertions they join up to date."""
+    if not rows:
+        return
+    members = [member(row, origin) for row in rows]
+    homes, stored = _place(conn, rows, members)
+    touched = {home.key: home for home in homes}
+    _load_sets(conn, [f for f in touched.values() if f.key in stored], {m.root for m in members})
+    for row, m, home in zip(rows, members, homes, strict=True):
+        absorb(home, m)
+        row["assertion_key"] = home.key
+    made = {home.key: row for row, home in zip(rows, homes, strict=True) if home.key not in stored}
+    new = [f for f in touched.values() if f.key in made]
+    write(conn, new, made, [f for f in touched.values() if f.key in stored])
+
+
+def _place(
+    conn: Connection, rows: list[dict[str, Any]], members: list[Member]
+) -> tuple[list[Fact], set[str]]:
+    """The assertion each member joins (read by seeds and sizes), and the keys
+    of those already stored."""
+    groups: dict[str, list[Fact]] = {row["group_key"]: [] for row in rows}
+    for seed in conn.execute(_SEEDS, {"groups": sorted(groups)}):
+        groups[seed.group_key].append(_seed(seed))
+    stored = {f.key for facts in groups.values() for f in facts}
+    pairs = zip(rows, members, strict=True)
+    return [place(row["group_key"], groups[row["group_key"]], m) for row, m in pairs], stored
+
+
+def _seed(row: Any) -> Fact:
+    """An assertion as placing reads it: its seed and size."""
+    return Fact(
+        key=row.key,
+        group_key=row.group_key,
+        ordinal=row.ordinal,
+        value=row.seed_value,
+        approximate=bool(row.seed_approximate),
+        bound=row.seed_bound,
+        per=row.qty_per,
+        time=row.time,
+        n_claims=row.n_claims,
+    )
+
+
+def _load_sets(conn: Connection, facts: list[Fact], roots: set[str]) -> None:
+    """Read the rest of these stored assertions (placed, so their seeds and
+    sizes are kept), and which of `roots` they count."""
+    if not facts:
+        return
+    by_key = {f.key: f for f in facts}
+    for row in conn.execute(_FULL, {"keys": list(by_key)}):
+        _fill(by_key[row.key], row)
+    for row in conn.execute(_ROOTS, {"keys": list(by_key), "roots": sorted(roots)}):
+        by_key[row.assertion_key].roots.add(row.root)
+
+
+def write(
+    conn: Connection, new: list[Fact], identity: dict[str, Any], changed: Iterable[Fact]
+) -> None:
+    """Insert the `new` assertions (their parties and item from `identity`,
+    by key) and update the `changed` ones; record the roots they first count."""
+    if new:
+        conn.execute(insert(assertions), [values(f, identity[f.key]) for f in new])
+    updates = [{**values(f), "fact_key": f.key} for f in changed]
+    if updates:
+        conn.execute(_UPDATE, updates)
+    roots = [{"assertion_key": f.key, "root": r} for f in [*new, *changed] for r in f.new_roots]
+    if roots:
+        conn.execute(insert(assertion_documents), roots)
+
+
+def _fill(f: Fact, row: Any) -> None:
+    f.category, f.qty_low, f.qty_high = row.category, row.qty_low, row.qty_high
+    f.status, f.status_rank = row.status, row.status_rank
+    f.n_support, f.n_hedged, f.n_deny = row.n_support, row.n_hedged, row.n_deny
+    f.n_documents, f.first_seen, f.last_seen = row.n_documents, row.first_seen, row.last_seen
+    f.sources = set(json.loads(row.sources))
+    f.deniers = set(json.loads(row.deniers))
+    f.categories = json.loads(row.categories)
+
+
+def values(f: Fact, identity: Any = None) -> dict[str, Any]:
+    """The row of an assertion: its summary, and with `identity` (a claim of
+    its group) its key, group, parties and item as well."""
+    out = {
+        "ordinal": f.ordinal, "seed_value": f.value, "seed_approximate": f.approximate,
+        "seed_bound": f.bound, "qty_per": f.per, "time": f.time, "category": f.category,
+        "qty_low": f.qty_low, "qty_high": f.qty_high, "status": f.status,
+        "status_rank": f.status_rank, "stance": f.stance, "n_claims": f.n_claims,
+        "n_support": f.n_support, "n_hedged": f.n_hedged, "n_deny": f.n_deny,
+        "n_documents": f.n_documents, "n_sources": len(f.sources),
+        "sources": _json(sorted(f.sources)), "deniers": _json(sorted(f.deniers)),
+        "categories": _json(dict(sorted(f.categories.items()))),
+        "first_seen": f.first_seen, "last_seen": f.last_seen,
+    }  # fmt: skip
+    if identity is not None:
+        out.update(key=f.key, group_key=f.group_key, **{k: identity[k] for k in IDENTITY})
+    return out
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+_UPDATE = (
+    update(assertions)
+    .where(assertions.c.key == bindparam("fact_key"))
+    .values({name: bindparam(name) for name in values(Fact("", "", 0))})
+)

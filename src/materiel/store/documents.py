@@ -14,7 +14,7 @@ from datasketch import MinHash
 from sqlalchemy import Connection, insert, select
 
 from materiel.model import Claim
-from materiel.store.assertions import remerge
+from materiel.store.assertions import Origin, merge_claims
 from materiel.store.dedupe import Match, to_bytes
 from materiel.store.merge import group_key
 from materiel.store.schema import claims, documents, unknown_names
@@ -72,12 +72,23 @@ def ingest_document(conn: Connection, record: DocumentRecord, duplicate: Match |
     doc_id = int(key[0])
     rows = [_claim_row(doc_id, seq, claim, record.date) for seq, claim in enumerate(record.claims)]
     if rows:
+        merge_claims(conn, rows, _origin(conn, record, duplicate))
         conn.execute(insert(claims), rows)
     names = _unknown_rows(doc_id, record.unknowns)
     if names:
         conn.execute(insert(unknown_names), names)
-    remerge(conn, {row["group_key"] for row in rows})
     return doc_id
+
+
+def _origin(conn: Connection, record: DocumentRecord, duplicate: Match | None) -> Origin:
+    origin = Origin(record.hash, iso_date(record.date), record.outlet)
+    if duplicate is None:
+        return origin
+    query = select(documents.c.hash, documents.c.outlet).where(
+        documents.c.id == duplicate.document_id
+    )
+    root_hash, root_outlet = conn.execute(query).one()
+    return Origin(origin.hash, origin.date, origin.outlet, root_hash, root_outlet)
 
 
 def _document_row(record: DocumentRecord, duplicate: Match | None) -> dict[str, Any]:

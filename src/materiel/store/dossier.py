@@ -5,7 +5,7 @@ what was said about it, report by report."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, nulls_last, or_, select
@@ -60,8 +60,8 @@ class Assertion:
 
     @classmethod
     def from_row(cls, row: Any) -> Assertion:
-        values = dict(row._mapping)
-        values.pop("group_key", None)
+        names = {f.name for f in fields(cls)} - {"history"}
+        values = {k: v for k, v in row._mapping.items() if k in names}
         values["sources"] = json.loads(values["sources"])
         values["deniers"] = json.loads(values["deniers"])
         return cls(**values)

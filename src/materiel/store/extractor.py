@@ -1,6 +1,6 @@
 """Extraction beside the store: a child process extracts the next document
-while the parent writes the previous one, so that on two cores an ingest
-takes about as long as extraction alone.
+(and makes its MinHash signature) while the parent writes the previous one,
+so that on two cores an ingest takes about as long as extraction alone.
 
 Exactly one document is in flight at a time (the parent takes a result
 before it sends the next document), so neither side can block the other
@@ -23,20 +23,24 @@ from materiel.exc import MaterielError, StoreError
 from materiel.ingest.readers import RawDocument, ReadError
 from materiel.model import DocumentResult
 from materiel.nlp.extract import extract_document
+from materiel.store.dedupe import signature, to_bytes
 
-Result = tuple[DocumentResult | ReadError, float]  # and the seconds it took
+# the outcome, the seconds it took, and the text's MinHash signature (bytes)
+Result = tuple[DocumentResult | ReadError, float, bytes | None]
 
 
 def extract_safely(raw: RawDocument, overlays: tuple[Path, ...]) -> Result:
     """Extract one document; any failure is that document's ReadError."""
     started = time.perf_counter()
+    minhash = signature(raw.text)
     try:
         result: DocumentResult | ReadError = extract_document(raw, overlays=overlays)
     except MaterielError as err:
         result = ReadError(raw.id, str(err))
     except Exception as err:  # one broken document must not stop a long run
         result = ReadError(raw.id, f"extraction failed: {type(err).__name__}: {err}")
-    return result, time.perf_counter() - started
+    data = to_bytes(minhash) if minhash is not None else None
+    return result, time.perf_counter() - started, data
 
 
 class Extractor(Protocol):

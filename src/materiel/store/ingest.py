@@ -18,10 +18,10 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from materiel.exc import StoreError
 from materiel.ingest.readers import RawDocument, ReadError
 from materiel.model import DocumentResult
-from materiel.store.dedupe import NearDuplicates, signature
+from materiel.store.dedupe import NearDuplicates, from_bytes
 from materiel.store.documents import DocumentRecord, content_hash, ingest_document, known
 from materiel.store.engine import Store
-from materiel.store.extractor import Extractor, make_extractor
+from materiel.store.extractor import Extractor, Result, make_extractor
 from materiel.store.schema import documents
 
 
@@ -113,15 +113,14 @@ class _Run:
             self.hashes.add(digest)
             yield item, digest
 
-    def finish(self, conn: Connection, pending: Pending, result: tuple[object, float]) -> None:
+    def finish(self, conn: Connection, pending: Pending, result: Result) -> None:
         raw, digest = pending
-        outcome, seconds = result
+        outcome, seconds, minhash = result
         self.report.extract_seconds += seconds
         started = time.perf_counter()
         if isinstance(outcome, DocumentResult):
-            _write(conn, self.index, _record(raw, digest, outcome), self.report)
+            _write(conn, self.index, _record(raw, digest, outcome, minhash), self.report)
         else:
-            assert isinstance(outcome, ReadError)
             self.hashes.discard(digest)
             self.report.failed.append(outcome)
         self.report.store_seconds += time.perf_counter() - started
@@ -132,7 +131,9 @@ class _Run:
             self.progress(self.report, where)
 
 
-def _record(raw: RawDocument, digest: str, result: DocumentResult) -> DocumentRecord:
+def _record(
+    raw: RawDocument, digest: str, result: DocumentResult, minhash: bytes | None
+) -> DocumentRecord:
     meta = raw.meta
     outlet = meta.get("outlet") or meta.get("sitename") or meta.get("source")
     return DocumentRecord(
@@ -146,7 +147,7 @@ def _record(raw: RawDocument, digest: str, result: DocumentResult) -> DocumentRe
         date=result.date or raw.date,
         lang=result.lang,
         unknowns=result.unknowns,
-        minhash=signature(raw.text),
+        minhash=from_bytes(minhash) if minhash is not None else None,
     )
 
 

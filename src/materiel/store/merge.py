@@ -1,17 +1,21 @@
-"""Merging claims into assertions.
+"""Merging claims into assertions, one claim at a time.
 
 Claims of the same *group* (kind, parties, item: the designation if there is
 one, else the category) state the same fact when their quantities and times
-are compatible. Within a group, claims are clustered by a rule that depends
-only on the set of claims, never on the order they arrived in:
+are compatible. Claims are merged in the order they are ingested (documents
+in order, claims in document order), each claim once:
 
-1. claims with a quantity or a time are sorted by (time, per, value, bound,
-   document hash, position) and each joins the first cluster whose seed (its
-   first claim) it is compatible with, else it seeds a new cluster;
-2. claims with neither join the largest cluster (else form one of their own).
+1. a claim with a quantity or a time joins the group's first assertion (in
+   the order they were made) whose seed it is compatible with; else the
+   group's unanchored assertion, if there is one, which it then seeds; else
+   it seeds a new assertion;
+2. a claim with neither joins the group's largest assertion (the first of
+   equals), else starts an unanchored one.
 
-An assertion's key is a hash of the group key and its seed's time and
-quantity, so a store rebuilt from the same documents has the same keys.
+An assertion's seed is its first claim with a quantity or a time; it never
+changes once set, and an assertion's key is a hash of its group and its first
+claim (document hash, position), so keys never change either. The same
+documents ingested in the same order give the same assertions and keys.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import hashlib
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 # Relative slack around a stated number: exact, approximate ("about").
 EXACT_SLACK = 0.1
@@ -27,13 +32,26 @@ APPROX_SLACK = 0.25
 SUPPORTING = ("asserted", "hedged")
 
 
+class Anchor(Protocol):
+    """A quantity and a time, as a claim states them or an assertion's seed."""
+
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def approximate(self) -> bool: ...
+    @property
+    def bound(self) -> str | None: ...
+    @property
+    def per(self) -> str | None: ...
+    @property
+    def time(self) -> str | None: ...
+
+
 @dataclass(frozen=True)
 class Member:
     """What merging needs of one claim."""
 
-    claim_id: int
     order: tuple[str, int]  # (document hash, position in it)
-    assertion_key: str | None
     category: str
     value: float | None
     approximate: bool
@@ -56,9 +74,48 @@ class Member:
 
 
 @dataclass
-class Cluster:
-    seed: Member
-    members: list[Member] = field(default_factory=list)
+class Fact:
+    """An assertion: its seed, its place in its group and its summary. The
+    sets (`sources`, `deniers`, `categories`, `roots`) may hold only what a
+    merge needs; `new_roots` are the roots first counted by this merge."""
+
+    key: str
+    group_key: str
+    ordinal: int  # its place among its group's assertions, oldest first
+    value: float | None = None  # the seed's quantity and time
+    approximate: bool = False
+    bound: str | None = None
+    per: str | None = None
+    time: str | None = None
+    category: str = ""
+    qty_low: float | None = None
+    qty_high: float | None = None
+    status: str | None = None
+    status_rank: str = ""  # date, document and position of the status's claim
+    n_claims: int = 0
+    n_support: int = 0
+    n_hedged: int = 0
+    n_deny: int = 0
+    n_documents: int = 0
+    first_seen: str | None = None
+    last_seen: str | None = None
+    sources: set[str] = field(default_factory=set)
+    deniers: set[str] = field(default_factory=set)
+    categories: dict[str, int] = field(default_factory=dict)
+    roots: set[str] = field(default_factory=set)
+    new_roots: list[str] = field(default_factory=list)
+
+    @property
+    def anchored(self) -> bool:
+        return self.value is not None or self.time is not None
+
+    @property
+    def stance(self) -> str:
+        if not self.n_support:
+            return "denied"
+        if self.n_deny:
+            return "contested"
+        return "hedged" if self.n_hedged == self.n_support else "asserted"
 
 
 def short_hash(*parts: object) -> str:
@@ -94,7 +151,7 @@ def period(time: str) -> tuple[str, str]:
     return first, (last or first) + "-99"
 
 
-def compatible(a: Member, b: Member) -> bool:
+def compatible(a: Anchor, b: Anchor) -> bool:
     if a.value is not None and b.value is not None:
         if a.per != b.per:
             return False
@@ -109,105 +166,77 @@ def compatible(a: Member, b: Member) -> bool:
     return True
 
 
-def _sort_key(m: Member) -> tuple[str, str, float, str, str, int]:
-    value = -1.0 if m.value is None else m.value
-    return (m.time or "", m.per or "", value, m.bound or "", *m.order)
+def place(group: str, facts: list[Fact], member: Member) -> Fact:
+    """The assertion of `facts` (a group's, oldest first) that `member` joins,
+    made and appended if there is none; counts the member in its size."""
+    home = _anchored_home(facts, member) if member.anchored else _largest(facts)
+    if home is None:
+        home = Fact(short_hash(group, *member.order), group, len(facts))
+        facts.append(home)
+    if member.anchored and not home.anchored:
+        _seed(home, member)
+    home.n_claims += 1
+    return home
 
 
-def cluster(group: str, members: Iterable[Member]) -> dict[str, list[Member]]:
-    """The assertions of one group: key → its claims."""
-    members = list(members)
-    anchored = sorted((m for m in members if m.anchored), key=_sort_key)
-    loose = sorted((m for m in members if not m.anchored), key=lambda m: m.order)
-    clusters: list[Cluster] = []
-    for member in anchored:
-        home = next((c for c in clusters if compatible(c.seed, member)), None)
-        if home is None:
-            home = Cluster(member)
-            clusters.append(home)
-        home.members.append(member)
-    if loose:
-        if not clusters:
-            clusters.append(Cluster(loose[0]))
-        largest = max(clusters, key=lambda c: (len(c.members), -clusters.index(c)))
-        largest.members.extend(loose)
-    return {_key(group, c.seed): c.members for c in clusters}
+def _anchored_home(facts: list[Fact], member: Member) -> Fact | None:
+    for fact in facts:
+        if fact.anchored and compatible(fact, member):
+            return fact
+    return next((fact for fact in facts if not fact.anchored), None)
 
 
-def _key(group: str, seed: Member) -> str:
-    if not seed.anchored:
-        return short_hash(group)
-    return short_hash(group, seed.time, seed.per, seed.value, seed.bound)
+def _largest(facts: list[Fact]) -> Fact | None:
+    return max(facts, key=lambda f: (f.n_claims, -f.ordinal), default=None)
 
 
-@dataclass(frozen=True)
-class Summary:
-    """The derived fields of an assertion."""
-
-    category: str
-    time: str | None
-    qty_low: float | None
-    qty_high: float | None
-    qty_per: str | None
-    status: str | None
-    stance: str
-    n_claims: int
-    n_support: int
-    n_deny: int
-    n_documents: int
-    n_sources: int
-    sources: tuple[str, ...]
-    deniers: tuple[str, ...]
-    first_seen: str | None
-    last_seen: str | None
+def _seed(fact: Fact, member: Member) -> None:
+    fact.value, fact.approximate, fact.bound = member.value, member.approximate, member.bound
+    fact.per, fact.time = member.per, member.time
 
 
-def summarise(members: list[Member]) -> Summary:
-    seed = min((m for m in members if m.anchored), key=_sort_key, default=members[0])
-    support = [m for m in members if m.supports]
-    deny = [m for m in members if not m.supports]
-    values = [m.value for m in support if m.value is not None]
-    sources = tuple(sorted({u for m in support for u in m.units}))
-    dates = sorted(m.date for m in members if m.date)
-    return Summary(
-        category=_most_common(m.category for m in members),
-        time=seed.time,
-        qty_low=min(values, default=None),
-        qty_high=max(values, default=None),
-        qty_per=seed.per,
-        status=_latest_status(support),
-        stance=_stance(support, deny),
-        n_claims=len(members),
-        n_support=len(support),
-        n_deny=len(deny),
-        n_documents=len({m.root for m in support}),
-        n_sources=len(sources),
-        sources=sources,
-        deniers=tuple(sorted({u for m in deny for u in m.units})),
-        first_seen=dates[0] if dates else None,
-        last_seen=dates[-1] if dates else None,
-    )
+def absorb(fact: Fact, member: Member) -> None:
+    """Fold a member that `place` counted into its assertion's summary."""
+    fact.categories[member.category] = fact.categories.get(member.category, 0) + 1
+    fact.category = min(fact.categories, key=lambda c: (-fact.categories[c], c))
+    if member.date:
+        fact.first_seen = min(fact.first_seen or member.date, member.date)
+        fact.last_seen = max(fact.last_seen or member.date, member.date)
+    if not member.supports:
+        fact.n_deny += 1
+        fact.deniers.update(member.units)
+        return
+    fact.n_support += 1
+    fact.n_hedged += member.stance == "hedged"
+    fact.sources.update(member.units)
+    _support(fact, member)
 
 
-def _most_common(values: Iterable[str]) -> str:
-    counts: dict[str, int] = {}
-    for value in values:
-        counts[value] = counts.get(value, 0) + 1
-    return min(counts, key=lambda v: (-counts[v], v))
+def _support(fact: Fact, member: Member) -> None:
+    if member.value is not None:
+        fact.qty_low = min(v for v in (fact.qty_low, member.value) if v is not None)
+        fact.qty_high = max(v for v in (fact.qty_high, member.value) if v is not None)
+    if member.root not in fact.roots:
+        fact.roots.add(member.root)
+        fact.new_roots.append(member.root)
+        fact.n_documents += 1
+    rank = status_rank(member)
+    if member.status and rank > fact.status_rank:
+        fact.status, fact.status_rank = member.status, rank
 
 
-def _latest_status(support: list[Member]) -> str | None:
-    dated = [m for m in support if m.status]
-    if not dated:
-        return None
-    return max(dated, key=lambda m: (m.date or "", m.order)).status
+def status_rank(member: Member) -> str:
+    """Orders reports as (date, document hash, position) do: a space sorts
+    before every character of an ISO date, so `2024` comes before `2024-03`."""
+    return f"{member.date or ''} {member.order[0]} {member.order[1]:08d}"
 
 
-def _stance(support: list[Member], deny: list[Member]) -> str:
-    if not support:
-        return "denied"
-    if deny:
-        return "contested"
-    if all(m.stance == "hedged" for m in support):
-        return "hedged"
-    return "asserted"
+def merge_all(group: str, members: Iterable[Member]) -> tuple[list[Fact], list[Fact]]:
+    """A group merged from nothing: its assertions, and each member's."""
+    facts: list[Fact] = []
+    homes: list[Fact] = []
+    for member in members:
+        home = place(group, facts, member)
+        absorb(home, member)
+        homes.append(home)
+    return facts, homes

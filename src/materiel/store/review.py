@@ -13,9 +13,9 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from materiel.exc import ReviewError
-from materiel.store.assertions import remerge
 from materiel.store.documents import day
 from materiel.store.merge import group_key
+from materiel.store.rebuild import remerge
 from materiel.store.review_fields import EDITABLE, clean_changes
 from materiel.store.schema import audit_log, claim_machine, claims
 

@@ -116,10 +116,27 @@ assertions = Table(
     Column("deniers", Text, nullable=False),
     Column("first_seen", String(10)),
     Column("last_seen", String(10)),
+    # what the incremental merge keeps (materiel.store.merge): the assertion's
+    # place in its group, its seed, and what its summary is folded from
+    Column("ordinal", Integer, nullable=False),
+    Column("seed_value", Float),
+    Column("seed_approximate", Boolean, nullable=False),
+    Column("seed_bound", String(8)),
+    Column("n_hedged", Integer, nullable=False),
+    Column("status_rank", String(96), nullable=False),
+    Column("categories", Text, nullable=False),
 )
-Index("ix_assertions_group", assertions.c.group_key)
+Index("ix_assertions_group", assertions.c.group_key, assertions.c.ordinal)
 Index("ix_assertions_pair", assertions.c.supplier, assertions.c.recipient, assertions.c.last_seen)
 Index("ix_assertions_holder", assertions.c.holder, assertions.c.last_seen)
+
+# The root documents (originals) each assertion's supporting claims come from.
+assertion_documents = Table(
+    "assertion_documents",
+    metadata,
+    Column("assertion_key", String(KEY), primary_key=True),
+    Column("root", String(64), primary_key=True),
+)
 
 unknown_names = Table(
     "unknown_names",

@@ -69,7 +69,11 @@ def make_environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        quantity=quantity, party=party, sources=sources, plain=plain, show=show,
+        quantity=quantity,
+        party=party,
+        sources=sources,
+        plain=plain,
+        show=show,
         svg_uri=svg_uri,
     )
     env.globals.update(
