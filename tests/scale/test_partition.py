@@ -48,6 +48,10 @@ def test_the_prefilter_changes_no_claim(tmp_path: Path) -> None:
     report = run_shard(shard, str(tmp_path / "out"), Options(batch_size=32))
     assert report.statuses["prefiltered"] > 30
     assert_same_claims(tmp_path / "out", records)
+    written = pq.ParquetFile(tmp_path / "out" / "documents" / "s.parquet")
+    assert written.metadata.num_row_groups == 4  # written batch by batch
+    written.close()
+    assert report.peak_rss_mb > 0
     unfiltered = run_shard(shard, str(tmp_path / "all"), Options(prefilter=False))
     assert unfiltered.claims == report.claims
     assert set(unfiltered.statuses) == {"extracted"}

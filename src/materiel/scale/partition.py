@@ -8,6 +8,7 @@ the error, naming the shard, so that the other shards go on.
 from __future__ import annotations
 
 import hashlib
+import sys
 import time
 import zlib
 from collections import Counter
@@ -48,6 +49,7 @@ class ShardReport:
     seconds: float = 0.0
     existed: bool = False  # written by an earlier run, left as it was
     error: str | None = None
+    peak_rss_mb: float = 0.0  # of the process that ran the shard, so far
 
     @property
     def documents(self) -> int:
@@ -68,7 +70,26 @@ def run_shard(shard: Shard, out_dir: str, options: Options) -> ShardReport:
         report.error = message or f"{shard.path}: {type(err).__name__}"
         report.statuses, report.claims = {}, 0
     report.seconds = time.perf_counter() - started
+    report.peak_rss_mb = peak_rss_mb()
     return report
+
+
+def peak_rss_mb() -> float:
+    """The peak resident memory of this process (0 where the OS does not say).
+
+    On Linux VmHWM, not ru_maxrss: that keeps the parent's size when a process
+    was forked and then exec'd, as spawned pool and Dask workers are."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return 0.0
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
 
 
 def _extract_shard(shard: Shard, out_dir: Path, options: Options, report: ShardReport) -> None:
