@@ -23,6 +23,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -217,28 +218,38 @@ def main() -> None:
 def run_all(shards: list[Any], work: Path) -> None:
     workers = min(2, cores())
     print(f"{len(shards)} shards, {cores()} cores; times include start-up and lexicon loading")
-    single, report = timed("one process", lambda: run_job(shards, work / "s", Options(), "serial"))
-    pool, pooled = timed(
-        f"local pool ({workers} processes)",
-        lambda: run_job(shards, work / "p", Options(), "pool", workers),
-    )
-    dask, dasked = timed(
-        f"LocalCluster ({workers} workers)",
-        lambda: run_job(shards, work / "d", Options(), "dask", workers),
-    )
-    total = report.total()
+    engines = {"one process": ("serial", 1), "pool": ("pool", workers), "Dask": ("dask", workers)}
+    rates, reports = {}, {}
+    for name, (engine, count) in engines.items():
+        label = name if count == 1 else f"{name} ({count} processes)"
+        job = partial(run_job, shards, work / engine, Options(), engine, count)
+        rates[name], reports[name] = timed(label, job)
+    single = rates["one process"]
     print(
-        f"scaling efficiency: pool {pool / single / workers:.0%}, "
-        f"Dask {dask / single / workers:.0%}"
+        f"scaling efficiency: pool {rates['pool'] / single / workers:.0%}, "
+        f"Dask {rates['Dask'] / single / workers:.0%}"
     )
+    for name, rate in rates.items():
+        hours = 1e6 / (rate / engines[name][1]) / 3600
+        print(
+            f"1,000,000 articles, {name}: {hours:.2f} core-hours by the clock, "
+            f"{cpu_hours(reports[name]):.2f} by the workers' CPU time"
+        )
+    print_statuses(reports["one process"])
     print(
-        f"1,000,000 articles: {1e6 / single / 3600:.2f} core-hours (one process), "
-        f"{1e6 / (pool / workers) / 3600:.2f} (pool), "
-        f"{1e6 / (dask / workers) / 3600:.2f} (Dask)"
+        f"peak RSS of a worker: pool {peak_mb(reports['pool']):.0f} MB, "
+        f"Dask {peak_mb(reports['Dask']):.0f} MB"
     )
-    print(f"peak RSS of a worker: pool {peak_mb(pooled):.0f} MB, Dask {peak_mb(dasked):.0f} MB")
+
+
+def cpu_hours(report: JobReport) -> float:
+    """CPU core-hours per 1,000,000 documents, from what the workers spent."""
+    return 1e6 * sum(r.cpu_seconds for r in report.shards) / report.total() / 3600
+
+
+def print_statuses(report: JobReport) -> None:
     for status in ("prefiltered", "no_lexicon", "extracted", "no_lang", "empty"):
-        print(f"  {status:<12} {report.total(status) / total:6.1%}")
+        print(f"  {status:<12} {report.total(status) / report.total():6.1%}")
     print(f"claims: {report.claims:,}")
 
 

@@ -42,7 +42,7 @@ def extract_cli(
     """Extract claims from documents: one JSON line per document; with --engine,
     or -o a folder, shards of documents into Parquet files."""
     language = check_language(lang)
-    if wants_scale(engine, output):
+    if wants_scale(engine, output, scheduler):
         options = Options(language, date, tuple(overlay or ()), prefilter, max_bytes=max_bytes)
         extract_shards(files, output, options, engine, scheduler, workers)
         return

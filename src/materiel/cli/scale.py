@@ -15,9 +15,9 @@ class ShardsFailed(MaterielError):
     """Some shards could not be extracted; the others were."""
 
 
-def wants_scale(engine: str | None, output: str | None) -> bool:
-    """The scaled mode: an engine is named, or the output is a folder."""
-    if engine is not None:
+def wants_scale(engine: str | None, output: str | None, scheduler: str = "local") -> bool:
+    """The scaled mode: an engine or a scheduler is named, or the output is a folder."""
+    if engine is not None or scheduler != "local":
         return True
     return output not in (None, "-") and (output.endswith("/") or Path(output).is_dir())
 
@@ -31,12 +31,8 @@ def extract_shards(
     workers: int | None = None,
 ) -> JobReport:
     """Run the job, print a summary on stderr, fail if any shard failed."""
-    engine = engine or "pool"
-    if engine not in ENGINES:
-        raise InputError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
-    if output in (None, "-"):
-        raise InputError("--engine writes Parquet into a folder: give it with -o OUT_DIR")
-    report = run_job(find_shards(files), Path(output), options, engine, workers, scheduler)
+    engine, out_dir = _check(engine, output, scheduler)
+    report = run_job(find_shards(files), out_dir, options, engine, workers, scheduler)
     for failed in report.failed:
         report_error("shard failed", failed.error or "")
     print(summary(report), file=sys.stderr)
@@ -44,6 +40,15 @@ def extract_shards(
         count = len(report.failed)
         raise ShardsFailed(f"{count} of {len(report.shards)} shards failed; the rest are written")
     return report
+
+
+def _check(engine: str | None, output: str | None, scheduler: str) -> tuple[str, Path]:
+    engine = engine or ("pool" if scheduler == "local" else "dask")
+    if engine not in ENGINES:
+        raise InputError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    if output is None or output == "-":
+        raise InputError("--engine writes Parquet into a folder: give it with -o OUT_DIR")
+    return engine, Path(output)
 
 
 def summary(report: JobReport) -> str:

@@ -47,6 +47,7 @@ class ShardReport:
     statuses: dict[str, int] = field(default_factory=dict)
     claims: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # of the process that ran the shard, while it ran it
     existed: bool = False  # written by an earlier run, left as it was
     error: str | None = None
     peak_rss_mb: float = 0.0  # of the process that ran the shard, so far
@@ -62,7 +63,7 @@ def run_shard(shard: Shard, out_dir: str, options: Options) -> ShardReport:
     if partition_done(Path(out_dir), shard.name):
         report.existed = True
         return report
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     try:
         _extract_shard(shard, Path(out_dir), options, report)
     except SHARD_ERRORS as err:
@@ -70,6 +71,7 @@ def run_shard(shard: Shard, out_dir: str, options: Options) -> ShardReport:
         report.error = message or f"{shard.path}: {type(err).__name__}"
         report.statuses, report.claims = {}, 0
     report.seconds = time.perf_counter() - started
+    report.cpu_seconds = time.process_time() - cpu
     report.peak_rss_mb = peak_rss_mb()
     return report
 

@@ -10,7 +10,8 @@ on it. Most of a news stream is such documents.
 The test is one Aho-Corasick pass over the document with the aliases of every
 language that has a lexicon. It is deliberately more lenient than the
 gazetteer: it checks the left word boundary only, and takes any inflection on
-the right, so that whatever the gazetteer would find it finds too.
+the right, so that whatever the gazetteer would find it finds too. (A party
+named only by a misspelling, which `nlp/fuzzy.py` may still find, it misses.)
 """
 
 from __future__ import annotations
