@@ -30,7 +30,9 @@ def test_correction_shows_in_queries_and_keeps_the_machine_version(store: Store)
         assert machine_version(conn, claim)["qty_value"] == 300  # type: ignore[index]
         entry = history(conn, claim)[-1]
         assert (entry["user_name"], entry["before"], entry["after"]) == (
-            "ann", {"qty_value": 300}, {"qty_value": 350}
+            "ann",
+            {"qty_value": 300},
+            {"qty_value": 350},
         )
         highs = {a.qty_high for a in dossier(conn, "IR", "RU")}
     assert 350 in highs

@@ -21,7 +21,7 @@ async def test_log_in_correct_reject_and_read_back(client: httpx.AsyncClient) ->
     session = await client.post("/api/v1/login", json={"name": "analyst", "password": PASSWORD})
     assert session.status_code == 200 and session.json()["role"] == "analyst"
     headers = {"X-CSRF-Token": session.json()["csrf_token"]}
-    claims = (await client.get("/api/v1/claims", params={"supplier": "IR", "sort": "quantity"}))
+    claims = await client.get("/api/v1/claims", params={"supplier": "IR", "sort": "quantity"})
     first = claims.json()["items"][0]
     assert first["quantity"]["value"] == 300
     fixed = await client.post(

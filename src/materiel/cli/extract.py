@@ -1,4 +1,5 @@
-"""`materiel extract FILE... [-o OUT]`"""
+"""`materiel extract FILE... [-o OUT]`, and with `--engine` (or -o a folder)
+`materiel extract SHARD... -o OUT_DIR` (see cli/scale.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from typing import Annotated
 import typer
 
 from materiel.cli.output import open_output, report_error
+from materiel.cli.scale import extract_shards, wants_scale
 from materiel.ingest.readers import MAX_BYTES, ReadError, read_inputs
 from materiel.nlp.extract import check_language, extract_documents
+from materiel.scale import Options
 
 
 def extract_cli(
@@ -24,9 +27,27 @@ def extract_cli(
     ] = None,
     overlay: Annotated[list[Path] | None, typer.Option(help="Overlay lexicon directory.")] = None,
     max_bytes: Annotated[int, typer.Option(help="Largest document accepted.")] = MAX_BYTES,
+    engine: Annotated[
+        str | None,
+        typer.Option(help="pool or dask: shards (.jsonl[.gz], .parquet) in, Parquet out."),
+    ] = None,
+    scheduler: Annotated[
+        str, typer.Option(help="Dask scheduler address, or local for a LocalCluster.")
+    ] = "local",
+    workers: Annotated[
+        int | None, typer.Option(help="Processes of the pool or LocalCluster (default: cores).")
+    ] = None,
+    prefilter: Annotated[
+        bool, typer.Option(help="Skip documents that name no party and no goods.")
+    ] = True,
 ) -> None:
-    """Extract claims from documents: one JSON line per document."""
+    """Extract claims from documents: one JSON line per document; with --engine,
+    or -o a folder, shards of documents into Parquet files."""
     language = check_language(lang, tuple(overlay or ()))
+    if wants_scale(engine, output, scheduler):
+        options = Options(language, date, tuple(overlay or ()), prefilter, max_bytes=max_bytes)
+        extract_shards(files, output, options, engine, scheduler, workers)
+        return
     done = failed = 0
     with open_output(output) as out:
         for result in extract_documents(

@@ -51,6 +51,10 @@ class Gazetteer:
             self.automaton.add_word(phrase, (phrase, tuple(entries)))
         self.automaton.make_automaton()
 
+    def entries(self) -> list[Entry]:
+        """Every entry of the automaton (a phrase may carry several)."""
+        return [entry for entries in self._entries.values() for entry in entries]
+
     def _all_entries(self) -> list[Entry]:
         lex = self.lexicon
         out = [self._entity("party", pid, kind, alias) for alias, pid, kind in lex.party_aliases]
