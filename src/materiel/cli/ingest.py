@@ -12,16 +12,24 @@ from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColum
 
 from materiel.cli.options import Db, Overlay
 from materiel.cli.output import report_error
+from materiel.exc import InputError
 from materiel.ingest.collect import collect
 from materiel.ingest.readers import MAX_BYTES
+from materiel.scale.parquet import read_extracted
+from materiel.store.bulk import load_extracted
 from materiel.store.engine import open_store
 from materiel.store.ingest import IngestReport, ingest
 
 
 def ingest_cli(
     paths: Annotated[
-        list[str], typer.Argument(help="Files, folders, .jsonl, HTML, feeds, URL lists, URLs.")
-    ],
+        list[str] | None,
+        typer.Argument(help="Files, folders, .jsonl, HTML, feeds, URL lists, URLs."),
+    ] = None,
+    claims: Annotated[
+        Path | None,
+        typer.Option(help="Load an `extract --engine` output folder (no extraction)."),
+    ] = None,
     db: Db = None,
     overlay: Overlay = None,
     max_bytes: Annotated[int, typer.Option(help="Largest document accepted.")] = MAX_BYTES,
@@ -35,13 +43,22 @@ def ingest_cli(
         def advance(report: IngestReport, where: str) -> None:
             bar.update(task, completed=report.seen, description=Path(where).name[:40])
 
-        report = ingest(store, collect(paths, max_bytes), overlays, advance)
+        if claims is not None:
+            report = load_extracted(store, read_extracted(_folder(claims)), advance)
+        else:
+            report = ingest(store, collect(paths or [], max_bytes), overlays, advance)
     for failure in report.failed:
         report_error(failure.where, failure.message)
     if not quiet:
         typer.echo(summary(report), err=True)
     if report.failed and not (report.new or report.known):
         raise typer.Exit(1)
+
+
+def _folder(path: Path) -> Path:
+    if not (path / "documents").is_dir():
+        raise InputError(f"{path}: not an `extract --engine` output folder (no documents/)")
+    return path
 
 
 def summary(report: IngestReport) -> str:

@@ -24,6 +24,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from materiel.ingest.readers import RawDocument
 from materiel.model import Claim, DocumentResult
 
 FORMAT = "materiel-parquet/1"
@@ -169,3 +170,25 @@ def _rows(path: Path, columns: list[str] | None = None) -> Iterator[dict[str, An
     with pq.ParquetFile(path) as source:
         for batch in source.iter_batches(columns=columns):
             yield from batch.to_pylist()
+
+
+def read_extracted(path: str | Path) -> Iterator[tuple[RawDocument, DocumentResult]]:
+    """Each extracted document of an output folder with its text and claims, for
+    loading into the register (`materiel ingest --claims OUT_DIR`)."""
+    out_dir = Path(path)
+    columns = ["seq", "doc", "url", "title", "date", "lang", "status", "text"]
+    for documents in sorted((out_dir / "documents").glob("*.parquet")):
+        claims = _claim_groups(out_dir / "claims" / documents.name)
+        pending = next(claims, None)
+        for row in _rows(documents, columns):
+            if row["status"] != "extracted" or not row["text"]:
+                continue
+            found: list[Claim] = []
+            if pending is not None and pending[0] == row["seq"]:
+                found, pending = pending[1], next(claims, None)
+            meta = {key: row[key] for key in ("url", "title") if row[key]}
+            raw = RawDocument(row["doc"], row["text"], row["lang"], row["date"], meta)
+            yield (
+                raw,
+                DocumentResult(doc=row["doc"], lang=row["lang"], date=row["date"], claims=found),
+            )

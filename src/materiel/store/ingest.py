@@ -57,10 +57,10 @@ def ingest(
 ) -> IngestReport:
     """Ingest every document of `items`; read errors are collected, not raised."""
     report = IngestReport()
-    run = _Run(report, progress)
+    run = IngestRun(report, progress)
     extractor = make_extractor(overlays, default_workers() if workers is None else workers)
     try:
-        with _store_errors(), store.engine.connect() as conn:
+        with store_errors(), store.engine.connect() as conn:
             conn = conn.execution_options(immediate=True)  # BEGIN IMMEDIATE on SQLite
             with conn.begin():
                 run.load(conn)
@@ -70,7 +70,7 @@ def ingest(
     return report
 
 
-def _pump(conn: Connection, run: _Run, extractor: Extractor, fresh: Iterator[Pending]) -> None:
+def _pump(conn: Connection, run: IngestRun, extractor: Extractor, fresh: Iterator[Pending]) -> None:
     """Send each document to the extractor; write the previous one meanwhile."""
     pending: Pending | None = None
     for document in fresh:
@@ -85,7 +85,7 @@ def _pump(conn: Connection, run: _Run, extractor: Extractor, fresh: Iterator[Pen
         run.finish(conn, pending, extractor.take())
 
 
-class _Run:
+class IngestRun:
     def __init__(self, report: IngestReport, progress: Progress | None) -> None:
         self.report = report
         self.progress = progress
@@ -119,7 +119,7 @@ class _Run:
         self.report.extract_seconds += seconds
         started = time.perf_counter()
         if isinstance(outcome, DocumentResult):
-            _write(conn, self.index, _record(raw, digest, outcome, minhash), self.report)
+            write_document(conn, self.index, record_of(raw, digest, outcome, minhash), self.report)
         else:
             self.hashes.discard(digest)
             self.report.failed.append(outcome)
@@ -131,7 +131,7 @@ class _Run:
             self.progress(self.report, where)
 
 
-def _record(
+def record_of(
     raw: RawDocument, digest: str, result: DocumentResult, minhash: bytes | None
 ) -> DocumentRecord:
     meta = raw.meta
@@ -155,7 +155,7 @@ def _text(value: object) -> str | None:
     return None if value is None or value == "" else str(value)
 
 
-def _write(
+def write_document(
     conn: Connection, index: NearDuplicates, record: DocumentRecord, report: IngestReport
 ) -> None:
     """One transaction. The unique content hash keeps a document that another
@@ -179,7 +179,7 @@ def _write(
 
 
 @contextmanager
-def _store_errors() -> Iterator[None]:
+def store_errors() -> Iterator[None]:
     """Database errors become one-line StoreErrors."""
     try:
         yield
