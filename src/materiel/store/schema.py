@@ -127,3 +127,12 @@ unknown_names = Table(
     Column("example", Text, nullable=False),
 )
 Index("ix_unknown_names_document", unknown_names.c.document_id)
+
+# An analyst's Admiralty reliability grade (A-F) for a source, overriding the catalogue's.
+source_grades = Table(
+    "source_grades",
+    metadata,
+    Column("source", String(200), primary_key=True),
+    Column("grade", String(1), nullable=False),
+    Column("set_at", String(32), nullable=False),
+)
