@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from materiel.analysis.records import Record
 from materiel.analysis.reliability import (
@@ -57,11 +57,12 @@ class Row:
     against: tuple[Voice, ...]
     credibility: int
     grade: str  # its best source's grade
-    weight: float
+    weight: float  # grade weight × credibility weight × share
     cells: tuple[int, int, int]
     claims: tuple[int, ...]
     first: str | None  # first and last report dates
     last: str | None
+    share: float = 1.0  # the row's share of its sources' voices (see `_shared`)
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,23 @@ def build_rows(records: list[Record], grades: Grades) -> list[Row]:
         other = "supports" if side == "denies" else "denies"
         against = _voices(groups.get((key, other, phase), []), grades)
         rows.append(_row(key, side, phase, members, against, grades))
-    return rows
+    return _shared(rows)
+
+
+def _shared(rows: list[Row]) -> list[Row]:
+    """One voice, one vote per side and phase: a source heard in n rows of the
+    same side and phase (one report naming rifles, drone parts and vests) lends
+    each of them 1/n of its voice; a row's weight is scaled by the mean share."""
+    seen: dict[tuple[str, str, str], int] = defaultdict(int)
+    for row in rows:
+        for voice in row.voices:
+            seen[(row.side, row.phase, voice.source)] += 1
+    out = []
+    for row in rows:
+        shares = [1 / seen[(row.side, row.phase, v.source)] for v in row.voices]
+        share = sum(shares) / len(shares)
+        out.append(replace(row, share=round(share, 4), weight=round(row.weight * share, 4)))
+    return out
 
 
 def _voices(records: list[Record], grades: Grades) -> tuple[Voice, ...]:
@@ -130,7 +147,7 @@ def _voices(records: list[Record], grades: Grades) -> tuple[Voice, ...]:
 def _row(
     key: str, side: str, phase: str, members: list[Record], against: tuple[Voice, ...],
     grades: Grades,
-) -> Row:  # fmt: skip
+) -> Row:
     voices = _voices(members, grades)
     cred = credibility(list(voices), list(against))
     grade = min(v.grade for v in voices)

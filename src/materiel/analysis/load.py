@@ -4,14 +4,13 @@ pair's transfer claims, the flows between parties, and the grades."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, Integer, func, select
 
 from materiel.analysis.ach import Assessment, assess
 from materiel.analysis.ledger import Ledger, build_ledger
-from materiel.analysis.records import Record, read_records
+from materiel.analysis.records import Flow, Record, read_records
 from materiel.analysis.reliability import Grades, catalogue_grades
 from materiel.store.grades import stored_grades
 from materiel.store.query import ClaimFilter, after, start_of
@@ -52,6 +51,19 @@ def load_ledger(
     return build_ledger(holder, records, grades, item, category, opening)
 
 
+def pair_records(
+    conn: Connection,
+    supplier: str,
+    recipient: str,
+    item: str | None = None,
+    category: str | None = None,
+) -> list[Record]:
+    """The transfer claims from `supplier` to `recipient`, oldest first."""
+    where = ClaimFilter(supplier=supplier, recipient=recipient, item=item, category=category,
+                        kind="transfer")
+    return read_records(conn, where)
+
+
 def load_assessment(
     conn: Connection,
     supplier: str,
@@ -60,29 +72,14 @@ def load_assessment(
     item: str | None = None,
     category: str | None = None,
 ) -> Assessment:
-    where = ClaimFilter(supplier=supplier, recipient=recipient, item=item, category=category,
-                        kind="transfer")  # fmt: skip
-    label = item or category
-    return assess(supplier, recipient, read_records(conn, where), grades, label)
-
-
-@dataclass(frozen=True)
-class Flow:
-    """Transfers from a supplier to a recipient of one item that the register
-    holds and that are not only denied."""
-
-    supplier: str
-    recipient: str
-    item: str
-    assertions: int
-    sources: int  # the most independent sources behind one of them
-    delivered: bool  # whether any says goods moved
+    records = pair_records(conn, supplier, recipient, item, category)
+    return assess(supplier, recipient, records, grades, item or category)
 
 
 def load_flows(
     conn: Connection, since: str | None = None, until: str | None = None,
     category: str | None = None,
-) -> list[Flow]:  # fmt: skip
+) -> list[Flow]:
     item = func.coalesce(assertions.c.designation, assertions.c.category)
     moved = func.max(assertions.c.status.in_(("delivered", "ongoing")).cast(Integer))
     query = (
@@ -93,7 +90,7 @@ def load_flows(
                assertions.c.supplier.is_not(None), assertions.c.recipient.is_not(None))
         .group_by(assertions.c.supplier, assertions.c.recipient, item)
         .order_by(assertions.c.supplier, assertions.c.recipient, item)
-    )  # fmt: skip
+    )
     if since:
         query = query.where(assertions.c.last_seen >= start_of(since))
     if until:
@@ -101,4 +98,4 @@ def load_flows(
     if category:
         query = query.where(assertions.c.category == category)
     return [Flow(r.supplier, r.recipient, r.item, r.n, r.s or 0, bool(r.moved))
-            for r in conn.execute(query)]  # fmt: skip
+            for r in conn.execute(query)]

@@ -50,7 +50,7 @@ def plan_projection(ledger: Ledger, item: str) -> Plan:
     inflows += _rates(entries, "import")
     if not outflows:
         return Plan(None, [f"no rate of use of {item}: report one, or date an undated "
-                           "opening stock with --opening so the ledger can derive it"])  # fmt: skip
+                           "opening stock with --opening so the ledger can derive it"])
     arrivals = _pending(entries, str(start))
     inputs = ProjectionInputs(str(start), stock, inflows, outflows, arrivals)
     return Plan(inputs)
@@ -96,7 +96,7 @@ def _range_of(entries: list[Entry], bounds: Bounds, label: str) -> Rate:
     ranges = [bounds(e) for e in entries]
     low, high = min(r[0] for r in ranges), max(r[1] for r in ranges)
     cited = "; ".join(f"{_figure(e)} ({', '.join(e.record.voices)}, #{e.record.claim_id})"
-                      for e in entries)  # fmt: skip
+                      for e in entries)
     unit = "" if label == "stock" else "/month"
     basis = f"{label} {low:,.0f}–{high:,.0f}{unit} from {cited}"
     return Rate(low, high, basis, tuple(e.record.claim_id for e in entries))
@@ -116,7 +116,7 @@ def _derived_use(windows: list[Reconciliation]) -> list[Rate]:
     months = w.months or 1.0
     basis = (f"use {w.low / months:,.1f}–{w.high / months:,.1f}/month: implied use "
              f"{w.implied_use:,.0f} ({w.low:,.0f}–{w.high:,.0f}) over {months:.1f} months "
-             f"{w.start} … {w.end}")  # fmt: skip
+             f"{w.start} … {w.end}")
     claims = tuple(c for t in w.terms for c in t.claims)
     return [Rate(w.low / months, w.high / months, basis, claims)]
 
@@ -128,7 +128,7 @@ def _derived(windows: list[Reconciliation], label: str) -> list[Rate]:
     w, t = terms[-1]
     months = w.months or 1.0
     basis = (f"production {t.low / months:,.1f}–{t.high / months:,.1f}/month: "
-             f"{t.value:,.0f} {label} over {months:.1f} months {w.start} … {w.end}")  # fmt: skip
+             f"{t.value:,.0f} {label} over {months:.1f} months {w.start} … {w.end}")
     return [Rate(t.low / months, t.high / months, basis, t.claims)]
 
 
@@ -147,5 +147,5 @@ def _pending(entries: list[Entry], start: str) -> list[Arrival]:
         basis = (f"{_figure(entry)} {r.status} from {r.supplier} ({', '.join(r.voices)}, "
                  f"#{r.claim_id}): p={chance:.2f}, months {offset + lead[0]}–{offset + lead[1]}")
         out.append(Arrival(low, high, chance, offset + lead[0], offset + lead[1], basis,
-                           (r.claim_id,)))  # fmt: skip
+                           (r.claim_id,)))
     return out

@@ -56,6 +56,19 @@ class Record:
         return self.value * PER_MONTH[self.per]
 
 
+@dataclass(frozen=True)
+class Flow:
+    """Transfers from a supplier to a recipient of one item that the register
+    holds and that are not only denied."""
+
+    supplier: str
+    recipient: str
+    item: str
+    assertions: int
+    sources: int  # the most independent sources behind one of them
+    delivered: bool  # whether any says goods moved
+
+
 def read_records(conn: Connection, where: ClaimFilter) -> list[Record]:
     """The matching claims of original documents, oldest first."""
     rows = [row for row in find_claims(conn, where) if row.duplicate_of is None]
