@@ -24,6 +24,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/projection.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info
