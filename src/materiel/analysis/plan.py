@@ -133,19 +133,23 @@ def _derived(windows: list[Reconciliation], label: str) -> list[Rate]:
 
 
 def _pending(entries: list[Entry], start: str) -> list[Arrival]:
+    """Imports not yet in the stock: pending deals by their lead times, and
+    deliveries reported after the stock figure."""
     out = []
     for entry in entries:
-        r = entry.record
-        lead = LEAD_TIMES.get(r.status or "")
-        if entry.role != "import" or entry.is_rate or lead is None or entry.record.value is None:
-            continue
-        offset = round(months_between(start, r.date) or 0.0)
-        if offset < -PENDING_WINDOW or offset + lead[1] < 1:
-            continue
-        chance = lead[2] * (HEDGED_FACTOR if r.stance == "hedged" else 1.0)
-        low, high = entry.range()
-        basis = (f"{_figure(entry)} {r.status} from {r.supplier} ({', '.join(r.voices)}, "
-                 f"#{r.claim_id}): p={chance:.2f}, months {offset + lead[0]}–{offset + lead[1]}")
-        out.append(Arrival(low, high, chance, offset + lead[0], offset + lead[1], basis,
-                           (r.claim_id,)))
+        lead = LEAD_TIMES.get(entry.record.status or "")
+        if entry.role == "import" and not entry.is_rate and lead is not None:
+            offset = round(months_between(start, entry.record.date) or 0.0)
+            if offset >= -PENDING_WINDOW and offset + lead[1] >= 1:
+                out.append(_arrival(entry, offset, lead))
     return out
+
+
+def _arrival(entry: Entry, offset: int, lead: tuple[int, int, float]) -> Arrival:
+    r = entry.record
+    chance = lead[2] * (HEDGED_FACTOR if r.stance == "hedged" else 1.0)
+    first, last = offset + lead[0], offset + lead[1]
+    low, high = entry.range()
+    basis = (f"{_figure(entry)} {r.status} from {r.supplier} ({', '.join(r.voices)}, "
+             f"#{r.claim_id}): p={chance:.2f}, months {first}–{last}")
+    return Arrival(low, high, chance, first, last, basis, (r.claim_id,))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from materiel.analysis.ach import HYPOTHESES, Assessment, Row
-from materiel.analysis.ledger import Entry, Ledger, Reconciliation, Trend
+from materiel.analysis.ledger import Conflict, Entry, Ledger, Reconciliation, Trend
 from materiel.analysis.plan import Plan
 from materiel.analysis.projection import Projection
 from materiel.analysis.records import Flow
@@ -35,17 +35,16 @@ def ledger_lines(ledger: Ledger, grades: Grades, title: str) -> list[str]:
     lines.extend(line for block in derived for line in block)
     if not derived:
         lines.append("  none: no two stock figures, and no rates to compare")
-    lines += ["", "Conflicts"]
-    lines.extend(
-        f"  {c.first.role} {c.first.record.month}: {figure_text(c.first)} "
-        f"({', '.join(c.first.record.voices)}, #{c.first.record.claim_id}) vs "
-        f"{figure_text(c.second)} ({', '.join(c.second.record.voices)}, "
-        f"#{c.second.record.claim_id})"
-        for c in ledger.conflicts
+    return [*lines, "", "Conflicts", *(_conflict_line(c) for c in ledger.conflicts)] + (
+        [] if ledger.conflicts else ["  none"]
     )
-    if not ledger.conflicts:
-        lines.append("  none")
-    return lines
+
+
+def _conflict_line(c: Conflict) -> str:
+    return (f"  {c.first.role} {c.first.record.month}: {figure_text(c.first)} "
+            f"({', '.join(c.first.record.voices)}, #{c.first.record.claim_id}) vs "
+            f"{figure_text(c.second)} ({', '.join(c.second.record.voices)}, "
+            f"#{c.second.record.claim_id})")
 
 
 def _entry_line(entry: Entry, grades: Grades) -> str:
@@ -120,7 +119,11 @@ def assessment_lines(
               f"{j.hypothesis} {_object(found)} {names[1]}."]
     drivers = ", ".join(f"row {found.rows.index(r) + 1}" for r in found.drivers)
     lines.append(f"  driven by: {drivers or 'nothing: no row tells the hypotheses apart'}")
-    lines += ["", "Over time (claims reported up to the end of each month)"]
+    return lines + _history_lines(found)
+
+
+def _history_lines(found: Assessment) -> list[str]:
+    lines = ["", "Over time (claims reported up to the end of each month)"]
     lines.extend(
         f"  {s.month:8} {s.rows:3} rows  {s.judgement.hypothesis:25} "
         f"{s.judgement.probability:4.0%}  {s.judgement.words}"

@@ -12,9 +12,10 @@ import typer
 
 from materiel.analysis import charts, report
 from materiel.analysis.ach import assess
+from materiel.analysis.ledger import Ledger
 from materiel.analysis.load import load_flows, load_grades, load_ledger, pair_records
-from materiel.analysis.plan import plan_projection
-from materiel.analysis.projection import project
+from materiel.analysis.plan import Plan, plan_projection
+from materiel.analysis.projection import Projection, project
 from materiel.analysis.reliability import Grades, load_grade_file, parse_grade_options
 from materiel.cli.options import Category, Db, Overlay, Since, Until
 from materiel.exc import InputError
@@ -66,20 +67,29 @@ def ledger_cli(
         with store.read() as conn:
             ledger = load_ledger(conn, party, known, designation, category, opening)
     label = designation or category
-    items = [label] if designation else sorted({e.record.item for e in ledger.entries})
-    plans = {name: plan_projection(ledger, name) for name in items if name}
-    runs = {n: project(p.inputs, level, horizon, draws, seed) for n, p in plans.items() if p.inputs}
+    plans, runs = _projections(ledger, designation, (level, horizon, draws, seed))
     if chart:
         charts.ledger_chart(ledger, next(iter(runs.values()), None), chart)
     if fmt == "json":
-        return _json({"ledger": ledger, "projections": runs, "problems":
-                      {n: p.problems for n, p in plans.items() if p.problems}})
+        problems = {n: p.problems for n, p in plans.items() if p.problems}
+        return _json({"ledger": ledger, "projections": runs, "problems": problems})
     title = f"{names.party_name(party)} ({party}) · {label or 'all'}"
     lines = report.ledger_lines(ledger, known, title)
     for name, plan in plans.items():
         lines += [line.replace("Projection", f"Projection of {name}", 1)
                   for line in report.projection_lines(plan, runs.get(name))]
     typer.echo("\n".join(lines))
+
+
+def _projections(
+    ledger: Ledger, designation: str | None, settings: tuple[float, int, int, int]
+) -> tuple[dict[str, Plan], dict[str, Projection]]:
+    """A projection for the named system, or for each item of a category."""
+    items = [designation] if designation else sorted({e.record.item for e in ledger.entries})
+    plans = {name: plan_projection(ledger, name) for name in items if name}
+    level, horizon, draws, seed = settings
+    runs = {n: project(p.inputs, level, horizon, draws, seed) for n, p in plans.items() if p.inputs}
+    return plans, runs
 
 
 def assess_cli(
