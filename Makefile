@@ -15,6 +15,7 @@ run: $(STAMP)
 	$(BIN)/materiel ingest examples/corpus --db materiel.db
 	$(BIN)/materiel claims --db materiel.db --limit 0
 	$(BIN)/materiel dossier IR RU --db materiel.db
+	$(BIN)/materiel assess IR RU --db materiel.db
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

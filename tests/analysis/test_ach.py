@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from materiel.analysis.ach import HYPOTHESES, assess, words_for
-from materiel.analysis.load import load_assessment, load_grades
+from materiel.analysis.load import load_assessment, load_flows, load_grades
 from materiel.analysis.records import Record
 from materiel.analysis.reliability import Grades
-from materiel.store.engine import Store, open_store
+from materiel.store.engine import Store
 from materiel.store.grades import store_grades
 from tests.analysis.register import add_document, claim
 
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(str(tmp_path / "r.db"))
-    yield opened
-    opened.close()
+# `store` (tests/conftest.py): an empty register on SQLite and on PostgreSQL
 
 
 def rifles(stance: str, source: str) -> object:
@@ -50,6 +42,10 @@ def test_a_denial_from_an_a_grade_source_flips_the_judgement(store: Store) -> No
     assert after.drivers[0].side == "denies"
     assert [s.month for s in after.history] == ["2023-02", "2023-03"]
     assert [s.judgement.hypothesis for s in after.history] == ["delivering", "not supplying"]
+    with store.read() as conn:
+        [flow] = load_flows(conn)
+    assert (flow.supplier, flow.recipient, flow.item) == ("CN", "RU", "small_arms")
+    assert flow.delivered
 
 
 def test_every_number_traces_to_claims(store: Store) -> None:
