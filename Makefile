@@ -15,6 +15,7 @@ run: $(STAMP)
 	$(BIN)/materiel ingest examples/corpus --db materiel.db
 	$(BIN)/materiel claims --db materiel.db --limit 0
 	$(BIN)/materiel dossier IR RU --db materiel.db
+	$(BIN)/materiel assess IR RU --db materiel.db
 	$(BIN)/materiel serve --db materiel.db --host 127.0.0.1 --port 8765 --single-user
 
 test: $(STAMP)
@@ -26,6 +27,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/web.py
+	$(BIN)/python benchmarks/projection.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info test-artifacts

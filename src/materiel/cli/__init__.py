@@ -6,6 +6,7 @@ import sys
 
 import typer
 
+from materiel.cli import analysis as analysis_cmd
 from materiel.cli import claims as claims_cmd
 from materiel.cli import dossier as dossier_cmd
 from materiel.cli import eval as eval_cmd
@@ -38,6 +39,9 @@ app.command("search")(overview_cmd.search_cli)
 app.command("export")(export_cmd.export_cli)
 app.command("serve")(web_cmd.serve_cli)
 app.add_typer(web_cmd.users, name="user")
+app.command("ledger")(analysis_cmd.ledger_cli)
+app.command("assess")(analysis_cmd.assess_cli)
+app.command("flows")(analysis_cmd.flows_cli)
 
 
 def main() -> None:

@@ -45,7 +45,7 @@ class ClaimFilter:
         }
         out = [claims.c[name] == value for name, value in equal.items() if value is not None]
         if self.since:
-            out.append(claims.c.on_date >= _start(self.since))
+            out.append(claims.c.on_date >= start_of(self.since))
         if self.until:
             out.append(claims.c.on_date < after(self.until))
         if self.review is None:
@@ -55,7 +55,8 @@ class ClaimFilter:
         return out
 
 
-def _start(value: str) -> str:
+def start_of(value: str) -> str:
+    """The first day of the period `value` names (`2023` → `2023-01-01`)."""
     start = day(value)
     if start is None:
         raise InputError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")

@@ -180,3 +180,12 @@ claim_machine = Table(
     Column("claim_id", Integer, ForeignKey("claims.id"), primary_key=True),
     Column("fields", Text, nullable=False),
 )
+
+# An analyst's Admiralty reliability grade (A-F) for a source, overriding the catalogue's.
+source_grades = Table(
+    "source_grades",
+    metadata,
+    Column("source", String(200), primary_key=True),
+    Column("grade", String(1), nullable=False),
+    Column("set_at", String(32), nullable=False),
+)

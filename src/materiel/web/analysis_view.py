@@ -1,29 +1,21 @@
-"""Where the assessment (`materiel.analysis`, written separately) meets the
-pages: the dossier's assessment and the ledger with its chart. Until that
-package is installed, each place says "assessment not available"; when it
-lands, only this module needs wiring.
+"""Where the assessment (`materiel.analysis`) meets the pages: the dossier's
+assessment and the ledger, computed by the same functions as `materiel assess`
+and `materiel ledger`.
 
-The adapter looks for these functions in `materiel.analysis` and calls them
-with an open connection:
-
-* `assess(conn, first, second)` → an object with `summary` (text), and
-  optionally `hypotheses` (list of (name, score) pairs) and `chart_svg` (an
-  SVG string the analysis package builds itself);
-* `ledger(conn, party)` → an object with `rows` (list of dicts: the columns
-  of the ledger) and optionally `chart_svg`.
-
-SVG from the analysis package is trusted output of our own code, never
-document text; anything else is escaped by the templates.
+Everything shown is escaped by the templates.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
-from types import ModuleType
 from typing import Any
 
 from sqlalchemy import Connection
+
+from materiel.analysis.ach import HYPOTHESES
+from materiel.analysis.ledger import Entry
+from materiel.analysis.load import load_assessment, load_grades, load_ledger
+from materiel.analysis.report import figure_text
 
 UNAVAILABLE = "assessment not available"
 
@@ -39,40 +31,34 @@ class View:
     chart_svg: str | None = None
 
 
-def _analysis() -> ModuleType | None:
-    try:
-        return importlib.import_module("materiel.analysis")
-    except ImportError:
-        return None
-
-
-def _call(name: str, *args: Any) -> Any | None:
-    module = _analysis()
-    function = getattr(module, name, None) if module is not None else None
-    return function(*args) if callable(function) else None
-
-
 def assessment(conn: Connection, first: str, second: str) -> View:
-    """The assessment of a pair for the dossier page."""
-    found = _call("assess", conn, first, second)
-    if found is None:
-        return View(False)
-    return View(
-        True,
-        summary=str(getattr(found, "summary", "")),
-        hypotheses=list(getattr(found, "hypotheses", []) or []),
-        chart_svg=getattr(found, "chart_svg", None),
-    )
+    """The assessment of a pair for the dossier page (`materiel assess`)."""
+    found = load_assessment(conn, first, second, load_grades(conn))
+    if not found.rows:
+        return View(False, summary="no transfer claims between this pair to weigh")
+    j = found.judgement
+    summary = f"It is {j.words} ({j.probability:.0%}) that {first} is {j.hypothesis} {second}."
+    pairs = zip(HYPOTHESES, found.probabilities, strict=True)
+    return View(True, summary=summary, hypotheses=[(h, f"{p:.0%}") for h, p in pairs])
 
 
 def ledger(conn: Connection, party: str) -> View:
-    """The ledger of a party with its chart for the ledger page."""
-    found = _call("ledger", conn, party)
-    if found is None:
-        return View(False)
-    return View(
-        True,
-        summary=str(getattr(found, "summary", "")),
-        rows=list(getattr(found, "rows", []) or []),
-        chart_svg=getattr(found, "chart_svg", None),
-    )
+    """The ledger of a party for the ledger page (`materiel ledger`)."""
+    found = load_ledger(conn, party, load_grades(conn))
+    if not found.entries:
+        return View(False, summary="no stock, production, use or import figures reported")
+    rows = [_entry_row(entry) for entry in found.entries]
+    derived = "; ".join(str(r) for r in found.reconciliations[:1])
+    return View(True, summary=derived, rows=rows)
+
+
+def _entry_row(entry: Entry) -> dict[str, Any]:
+    record = entry.record
+    return {
+        "date": record.date or "",
+        "kind": entry.role,
+        "item": record.item,
+        "figure": figure_text(entry),
+        "grade": entry.grade,
+        "claim": record.claim_id,
+    }
