@@ -108,7 +108,7 @@ def test_an_analyst_corrects_a_quantity_and_exports(page: object) -> None:
 
     page.goto("/dossier?a=KP&b=RU")
     expect(page.locator("#timeline")).to_contain_text("1,500")
-    expect(page.locator("#assessment")).to_contain_text("assessment not available")
+    expect(page.locator("#assessment")).to_contain_text("that KP is")
     shot(page, "06-dossier")
 
     page.goto("/export")

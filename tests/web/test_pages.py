@@ -61,7 +61,7 @@ async def test_correct_a_quantity_and_see_register_and_dossier_change(
     register = await local.get("/claims", params={"supplier": "KP"})
     assert "1,200" in register.text and "corrected" in register.text
     dossier = await local.get("/dossier/KP/RU")
-    assert "1,200" in dossier.text and "assessment not available" in dossier.text
+    assert "1,200" in dossier.text and "that KP is" in dossier.text
 
 
 async def test_reject_with_a_reason_and_accept_again(local: httpx.AsyncClient) -> None:
@@ -85,7 +85,8 @@ async def test_search_ledger_and_export(local: httpx.AsyncClient) -> None:
     for query in ('"', "OR", "NEAR(", "*", "KN-23 OR"):
         assert (await local.get("/search", params={"q": query})).status_code == 200
     ledger = await local.get("/ledger", params={"party": "Russia"})
-    assert "assessment not available" in ledger.text
+    assert ledger.status_code == 200
+    assert "figure" in ledger.text or "no stock, production" in ledger.text
     got = await local.get("/export/download", params={"format": "csv", "supplier": "IR"})
     assert got.status_code == 200
     assert "attachment" in got.headers["content-disposition"]
