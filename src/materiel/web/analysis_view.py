@@ -15,7 +15,7 @@ from sqlalchemy import Connection
 from materiel.analysis.ach import HYPOTHESES
 from materiel.analysis.ledger import Entry
 from materiel.analysis.load import load_assessment, load_grades, load_ledger
-from materiel.analysis.report import figure_text
+from materiel.analysis.report import assessment_lines, figure_text
 
 UNAVAILABLE = "assessment not available"
 
@@ -33,11 +33,13 @@ class View:
 
 def assessment(conn: Connection, first: str, second: str) -> View:
     """The assessment of a pair for the dossier page (`materiel assess`)."""
-    found = load_assessment(conn, first, second, load_grades(conn))
+    grades = load_grades(conn)
+    found = load_assessment(conn, first, second, grades)
     if not found.rows:
         return View(False, summary="no transfer claims between this pair to weigh")
-    j = found.judgement
-    summary = f"It is {j.words} ({j.probability:.0%}) that {first} is {j.hypothesis} {second}."
+    lines = assessment_lines(found, grades, f"{first} → {second}", (first, second))
+    # the same sentence as `materiel assess` prints
+    summary = next(line for line in lines if line.startswith("Judgement:"))
     pairs = zip(HYPOTHESES, found.probabilities, strict=True)
     return View(True, summary=summary, hypotheses=[(h, f"{p:.0%}") for h, p in pairs])
 
