@@ -32,6 +32,8 @@ class GrammarWords:
     answer_labels: tuple[str, ...]
     questioners: frozenset[str]
     coordinators: frozenset[str]
+    # capitalised words that name nobody: function words, months, weekdays
+    not_names: frozenset[str]
 
 
 _CACHE: dict[int, tuple[Lexicon, GrammarWords]] = {}
@@ -74,4 +76,8 @@ def _build(lexicon: Lexicon) -> GrammarWords:
         answer_labels=tuple(g.answer_labels),
         questioners=frozenset(w.upper() for w in g.questioners),
         coordinators=frozenset(norm(lexicon.cues.coordinators)),
+        not_names=frozenset(
+            w.lower()
+            for w in (*g.function_words, *lexicon.cues.time.months, *lexicon.cues.time.weekdays)
+        ),
     )

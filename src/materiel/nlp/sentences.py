@@ -64,7 +64,8 @@ def _join_lists(text: str, sentences: list[Sentence]) -> list[Sentence]:
     in_list = False
     for sentence in sentences:
         bullet = text[sentence.start : sentence.start + 1] in _BULLETS
-        if out and bullet and (in_list or text[: out[-1].end].rstrip().endswith(":")):
+        opens = out and text[out[-1].start : out[-1].end].rstrip().endswith(":")
+        if out and bullet and (in_list or opens):
             out[-1].end = sentence.end
             in_list = True
             continue

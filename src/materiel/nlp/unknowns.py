@@ -10,6 +10,7 @@ from collections import Counter
 
 from materiel.lexicon import Lexicon
 from materiel.nlp.doc import Doc, Mention, Sentence
+from materiel.nlp.grammar import grammar_words
 
 # A run of capitalised words ("Petr Fiala", "Lockheed Martin") or a designation
 # with a digit ("Fath-360", "Garpiya-A1").
@@ -24,7 +25,7 @@ Unknown = tuple[str, str, str]  # (name, kind, example sentence)
 
 def find_unknowns(doc: Doc, lexicon: Lexicon) -> list[tuple[str, str, int, str]]:
     """(name, kind, count, example) for each unresolved name of `doc`."""
-    common = _common_words(lexicon)
+    common = grammar_words(lexicon).not_names
     found = _unknown_sources(doc, lexicon) + _unmatched_names(doc, common)
     counts = Counter((name, kind) for name, kind, _ in found)
     examples: dict[tuple[str, str], str] = {}
@@ -40,13 +41,6 @@ def _unknown_sources(doc: Doc, lexicon: Lexicon) -> list[Unknown]:
             if source not in lexicon.sources and not _DERIVED.match(source):
                 out.append((source, "source", claim.evidence.text[:300]))
     return out
-
-
-def _common_words(lexicon: Lexicon) -> frozenset[str]:
-    """Capitalised words that are no names: function words, months, weekdays."""
-    time = lexicon.cues.time
-    words = [*lexicon.cues.grammar.function_words, *time.months, *time.weekdays]
-    return frozenset(w.lower() for w in words)
 
 
 def _unmatched_names(doc: Doc, common: frozenset[str]) -> list[Unknown]:
