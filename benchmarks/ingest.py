@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -40,7 +40,7 @@ from materiel.nlp.extract import extract_document
 from materiel.nlp.pipeline import build_pipeline
 from materiel.store.assertions import Origin
 from materiel.store.dossier import dossier
-from materiel.store.engine import Store, open_store
+from materiel.store.engine import Store, database_url, open_store
 from materiel.store.ingest import IngestReport, ingest
 from materiel.store.merge import group_key
 from materiel.store.query import ClaimFilter, find_claims
@@ -271,19 +271,17 @@ def _report_ingest(name: str, url: str, docs: list[RawDocument], alone: float) -
     print(f"  {n_groups} groups; claims in the largest: {', '.join(map(str, largest))}")
 
 
-TABLES = ("unknown_names", "assertion_documents", "assertions", "claims", "documents",
-          "alembic_version")  # fmt: skip
-
-
 def _reset(url: str) -> None:
     """An empty register at `url` (the benchmark's own; PostgreSQL: its tables)."""
     if "://" not in url:
         for suffix in ("", "-wal", "-shm"):
             Path(url + suffix).unlink(missing_ok=True)
         return
-    with open_store(url) as store, store.write() as conn:
-        for table in TABLES:
-            conn.execute(text(f"DROP TABLE IF EXISTS {table} CASCADE"))
+    engine = create_engine(database_url(url))
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
 
 
 if __name__ == "__main__":

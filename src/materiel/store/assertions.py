@@ -11,8 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
-
+from materiel.store.driver import Driver, columns
 from materiel.store.merge import Fact, Member, absorb, place
 from materiel.store.schema import assertion_documents, assertions
 
@@ -22,14 +21,14 @@ PLACING = ("key", "group_key", "ordinal", "seed_value", "seed_approximate", "see
            "qty_per", "time", "n_claims")  # fmt: skip
 
 _SEEDS = (
-    select(*[assertions.c[name] for name in PLACING])
-    .where(assertions.c.group_key.in_(bindparam("groups", expanding=True)))
-    .order_by(assertions.c.group_key, assertions.c.ordinal)
+    f"SELECT {columns(assertions, PLACING)} FROM assertions"
+    " WHERE group_key IN ({}) ORDER BY group_key, ordinal"
 )
-_FULL = select(assertions).where(assertions.c.key.in_(bindparam("keys", expanding=True)))
-_ROOTS = select(assertion_documents).where(
-    assertion_documents.c.assertion_key.in_(bindparam("keys", expanding=True)),
-    assertion_documents.c.root.in_(bindparam("roots", expanding=True)),
+_FULL_COLUMNS = [c.name for c in assertions.columns]
+_FULL = f'SELECT {columns(assertions)} FROM assertions WHERE "key" IN ({{}})'
+_ROOTS = (
+    "SELECT assertion_key, root FROM assertion_documents"
+    " WHERE assertion_key IN ({}) AND root IN ({})"
 )
 
 
@@ -66,86 +65,75 @@ def member(claim: Any, origin: Origin) -> Member:
     )
 
 
-def merge_claims(conn: Connection, rows: list[dict[str, Any]], origin: Origin) -> None:
+def merge_claims(db: Driver, rows: list[dict[str, Any]], origin: Origin) -> None:
     """Set each claim row's `assertion_key` (before the rows are inserted) and
     bring the assertions they join up to date."""
     if not rows:
         return
     members = [member(row, origin) for row in rows]
-    homes, stored = _place(conn, rows, members)
+    homes, stored = _place(db, rows, members)
     touched = {home.key: home for home in homes}
-    _load_sets(conn, [f for f in touched.values() if f.key in stored], {m.root for m in members})
+    _load_sets(db, [f for f in touched.values() if f.key in stored], {m.root for m in members})
     for row, m, home in zip(rows, members, homes, strict=True):
         absorb(home, m)
         row["assertion_key"] = home.key
     made = {home.key: row for row, home in zip(rows, homes, strict=True) if home.key not in stored}
     new = [f for f in touched.values() if f.key in made]
-    write(conn, new, made, [f for f in touched.values() if f.key in stored])
+    write(db, new, made, [f for f in touched.values() if f.key in stored])
 
 
 def _place(
-    conn: Connection, rows: list[dict[str, Any]], members: list[Member]
+    db: Driver, rows: list[dict[str, Any]], members: list[Member]
 ) -> tuple[list[Fact], set[str]]:
     """The assertion each member joins (read by seeds and sizes), and the keys
     of those already stored."""
     groups: dict[str, list[Fact]] = {row["group_key"]: [] for row in rows}
-    for seed in conn.execute(_SEEDS, {"groups": sorted(groups)}):
-        groups[seed.group_key].append(_seed(seed))
+    for seed in db.select(_SEEDS, sorted(groups)):
+        groups[seed[1]].append(_seed(*seed))
     stored = {f.key for facts in groups.values() for f in facts}
     pairs = zip(rows, members, strict=True)
     return [place(row["group_key"], groups[row["group_key"]], m) for row, m in pairs], stored
 
 
-def _seed(row: Any) -> Fact:
-    """An assertion as placing reads it: its seed and size."""
-    return Fact(
-        key=row.key,
-        group_key=row.group_key,
-        ordinal=row.ordinal,
-        value=row.seed_value,
-        approximate=bool(row.seed_approximate),
-        bound=row.seed_bound,
-        per=row.qty_per,
-        time=row.time,
-        n_claims=row.n_claims,
-    )
+def _seed(
+    key: str, group: str, ordinal: int, value: float | None, approximate: Any,
+    bound: str | None, per: str | None, time: str | None, n_claims: int,
+) -> Fact:  # fmt: skip
+    """An assertion as placing reads it (the columns of PLACING): its seed and size."""
+    return Fact(key, group, ordinal, value, bool(approximate), bound, per, time, n_claims=n_claims)
 
 
-def _load_sets(conn: Connection, facts: list[Fact], roots: set[str]) -> None:
+def _load_sets(db: Driver, facts: list[Fact], roots: set[str]) -> None:
     """Read the rest of these stored assertions (placed, so their seeds and
     sizes are kept), and which of `roots` they count."""
     if not facts:
         return
     by_key = {f.key: f for f in facts}
-    for row in conn.execute(_FULL, {"keys": list(by_key)}):
-        _fill(by_key[row.key], row)
-    for row in conn.execute(_ROOTS, {"keys": list(by_key), "roots": sorted(roots)}):
-        by_key[row.assertion_key].roots.add(row.root)
+    for row in db.select(_FULL, list(by_key)):
+        full = dict(zip(_FULL_COLUMNS, row, strict=True))
+        _fill(by_key[full["key"]], full)
+    for key, root in db.select(_ROOTS, list(by_key), sorted(roots)):
+        by_key[key].roots.add(root)
 
 
-def write(
-    conn: Connection, new: list[Fact], identity: dict[str, Any], changed: Iterable[Fact]
-) -> None:
+def write(db: Driver, new: list[Fact], identity: dict[str, Any], changed: Iterable[Fact]) -> None:
     """Insert the `new` assertions (their parties and item from `identity`,
     by key) and update the `changed` ones; record the roots they first count."""
-    if new:
-        conn.execute(insert(assertions), [values(f, identity[f.key]) for f in new])
-    updates = [{**values(f), "fact_key": f.key} for f in changed]
-    if updates:
-        conn.execute(_UPDATE, updates)
+    db.insert(assertions, [values(f, identity[f.key]) for f in new])
+    db.update(assertions, "key", [{**values(f), "key": f.key} for f in changed])
     roots = [{"assertion_key": f.key, "root": r} for f in [*new, *changed] for r in f.new_roots]
-    if roots:
-        conn.execute(insert(assertion_documents), roots)
+    db.insert(assertion_documents, roots)
 
 
-def _fill(f: Fact, row: Any) -> None:
-    f.category, f.qty_low, f.qty_high = row.category, row.qty_low, row.qty_high
-    f.status, f.status_rank = row.status, row.status_rank
-    f.n_support, f.n_hedged, f.n_deny = row.n_support, row.n_hedged, row.n_deny
-    f.n_documents, f.first_seen, f.last_seen = row.n_documents, row.first_seen, row.last_seen
-    f.sources = set(json.loads(row.sources))
-    f.deniers = set(json.loads(row.deniers))
-    f.categories = json.loads(row.categories)
+def _fill(f: Fact, row: dict[str, Any]) -> None:
+    f.category, f.qty_low, f.qty_high = row["category"], row["qty_low"], row["qty_high"]
+    f.status, f.status_rank = row["status"], row["status_rank"]
+    f.n_support, f.n_hedged, f.n_deny = row["n_support"], row["n_hedged"], row["n_deny"]
+    f.n_documents = row["n_documents"]
+    f.first_seen, f.last_seen = row["first_seen"], row["last_seen"]
+    f.sources = set(json.loads(row["sources"]))
+    f.deniers = set(json.loads(row["deniers"]))
+    f.categories = json.loads(row["categories"])
 
 
 def values(f: Fact, identity: Any = None) -> dict[str, Any]:
@@ -169,10 +157,3 @@ def values(f: Fact, identity: Any = None) -> dict[str, Any]:
 
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
-
-
-_UPDATE = (
-    update(assertions)
-    .where(assertions.c.key == bindparam("fact_key"))
-    .values({name: bindparam(name) for name in values(Fact("", "", 0))})
-)

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from materiel.ingest.readers import RawDocument
 from materiel.model import DocumentResult
-from materiel.store.dedupe import signature, to_bytes
+from materiel.store.dedupe import signature
 from materiel.store.documents import content_hash
 from materiel.store.engine import Store
 from materiel.store.ingest import (
@@ -41,8 +41,7 @@ def load_extracted(
                 report.known += 1
                 continue
             run.hashes.add(digest)
-            minhash = signature(raw.text)
-            packed = to_bytes(minhash) if minhash is not None else None
-            write_document(conn, run.index, record_of(raw, digest, result, packed), report)
+            record = record_of(raw, digest, result, signature(raw.text))
+            write_document(conn, run.index, record, report)
             report.store_seconds += time.perf_counter() - started
     return report

@@ -11,11 +11,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from datasketch import MinHash
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, select
 
 from materiel.model import Claim
 from materiel.store.assertions import Origin, merge_claims
 from materiel.store.dedupe import Match, to_bytes
+from materiel.store.driver import Driver
 from materiel.store.merge import group_key
 from materiel.store.schema import claims, documents, unknown_names
 
@@ -66,28 +67,24 @@ def known(conn: Connection, content: str) -> bool:
 
 def ingest_document(conn: Connection, record: DocumentRecord, duplicate: Match | None) -> int:
     """Insert `record` (the caller holds the transaction); its id."""
-    result = conn.execute(insert(documents), _document_row(record, duplicate))
-    key = result.inserted_primary_key
-    assert key is not None
-    doc_id = int(key[0])
+    db = Driver(conn)
+    doc_id = db.insert_one(documents, _document_row(record, duplicate))
     rows = [_claim_row(doc_id, seq, claim, record.date) for seq, claim in enumerate(record.claims)]
     if rows:
-        merge_claims(conn, rows, _origin(conn, record, duplicate))
-        conn.execute(insert(claims), rows)
-    names = _unknown_rows(doc_id, record.unknowns)
-    if names:
-        conn.execute(insert(unknown_names), names)
+        merge_claims(db, rows, _origin(db, record, duplicate))
+        db.insert(claims, rows)
+    db.insert(unknown_names, _unknown_rows(doc_id, record.unknowns))
     return doc_id
 
 
-def _origin(conn: Connection, record: DocumentRecord, duplicate: Match | None) -> Origin:
+_ROOT = "SELECT hash, outlet FROM documents WHERE id IN ({})"
+
+
+def _origin(db: Driver, record: DocumentRecord, duplicate: Match | None) -> Origin:
     origin = Origin(record.hash, iso_date(record.date), record.outlet)
     if duplicate is None:
         return origin
-    query = select(documents.c.hash, documents.c.outlet).where(
-        documents.c.id == duplicate.document_id
-    )
-    root_hash, root_outlet = conn.execute(query).one()
+    [(root_hash, root_outlet)] = db.select(_ROOT, [duplicate.document_id])
     return Origin(origin.hash, origin.date, origin.outlet, root_hash, root_outlet)
 
 

@@ -1,10 +1,12 @@
-"""Extraction beside the store: a child process extracts the next document
-(and makes its MinHash signature) while the parent writes the previous one,
-so that on two cores an ingest takes about as long as extraction alone.
+"""Extraction beside the store: a child process extracts documents while
+the parent writes the ones it has finished, so that on two cores an ingest
+takes about as long as extraction alone.
 
-Exactly one document is in flight at a time (the parent takes a result
-before it sends the next document), so neither side can block the other
-on a full pipe, and results come back in order. The child closes its copy
+Up to `WINDOW` documents (and `WINDOW_BYTES` of text) are in flight, so the
+child never waits for the parent's writing of one document before it starts
+the next; results come back in order. A thread in the child receives
+documents as soon as they are sent, so the parent never blocks on a full
+pipe while the child blocks sending it a result. The child closes its copy
 of the parent's end of the pipe, so it sees end-of-file and exits when the
 parent dies, even by SIGKILL.
 """
@@ -13,6 +15,8 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import queue
+import threading
 import time
 from collections import deque
 from multiprocessing.connection import Connection
@@ -23,29 +27,29 @@ from materiel.exc import MaterielError, StoreError
 from materiel.ingest.readers import RawDocument, ReadError
 from materiel.model import DocumentResult
 from materiel.nlp.extract import extract_document
-from materiel.store.dedupe import signature, to_bytes
 
-# the outcome, the seconds it took, and the text's MinHash signature (bytes)
-Result = tuple[DocumentResult | ReadError, float, bytes | None]
+# the outcome, and the seconds it took
+Result = tuple[DocumentResult | ReadError, float]
+WINDOW = 16  # documents in flight at most
+WINDOW_BYTES = 32 << 20  # characters of text in flight at most (beyond the first document)
 
 
 def extract_safely(raw: RawDocument, overlays: tuple[Path, ...]) -> Result:
     """Extract one document; any failure is that document's ReadError."""
     started = time.perf_counter()
-    minhash = signature(raw.text)
     try:
         result: DocumentResult | ReadError = extract_document(raw, overlays=overlays)
     except MaterielError as err:
         result = ReadError(raw.id, str(err))
     except Exception as err:  # one broken document must not stop a long run
         result = ReadError(raw.id, f"extraction failed: {type(err).__name__}: {err}")
-    data = to_bytes(minhash) if minhash is not None else None
-    return result, time.perf_counter() - started, data
+    return result, time.perf_counter() - started
 
 
 class Extractor(Protocol):
     def submit(self, raw: RawDocument) -> None: ...
     def take(self) -> Result: ...
+    def has_room(self, raw: RawDocument) -> bool: ...
     def close(self) -> None: ...
 
 
@@ -62,6 +66,9 @@ class InProcess:
     def take(self) -> Result:
         return self.done.popleft()
 
+    def has_room(self, raw: RawDocument) -> bool:
+        return not self.done  # extracting ahead in this process would gain nothing
+
     def close(self) -> None:
         self.done.clear()
 
@@ -77,18 +84,29 @@ class ChildProcess:
         )
         self.process.start()
         child_end.close()
+        self.in_flight: deque[int] = deque()  # the text length of each
+
+    def has_room(self, raw: RawDocument) -> bool:
+        if not self.in_flight:
+            return True
+        size = sum(self.in_flight) + len(raw.text)
+        return len(self.in_flight) < WINDOW and size <= WINDOW_BYTES
 
     def submit(self, raw: RawDocument) -> None:
         self.conn.send(raw)
+        self.in_flight.append(len(raw.text))
 
     def take(self) -> Result:
         try:
             result: Result = self.conn.recv()
         except EOFError as err:
             raise StoreError("the extraction process stopped unexpectedly") from err
+        self.in_flight.popleft()
         return result
 
     def close(self) -> None:
+        if self.in_flight:  # results nobody will read: stop the child at once
+            self.process.kill()
         with contextlib.suppress(OSError):
             self.conn.send(None)
         self.process.join(timeout=10)
@@ -101,14 +119,21 @@ class ChildProcess:
 
 def _serve(conn: Connection, parent_end: Connection, overlays: tuple[Path, ...]) -> None:
     parent_end.close()
-    while True:
-        try:
-            raw = conn.recv()
-        except EOFError:
-            return
-        if raw is None:
-            return
-        conn.send(extract_safely(raw, overlays))
+    inbox: queue.SimpleQueue[RawDocument | None] = queue.SimpleQueue()
+    threading.Thread(target=_receive, args=(conn, inbox), daemon=True).start()
+    with contextlib.suppress(OSError):  # the parent is gone
+        while (raw := inbox.get()) is not None:
+            conn.send(extract_safely(raw, overlays))
+
+
+def _receive(conn: Connection, inbox: queue.SimpleQueue[RawDocument | None]) -> None:
+    """Move documents from the pipe to `inbox` as they come; None at the end."""
+    try:
+        while (raw := conn.recv()) is not None:
+            inbox.put(raw)
+    except (EOFError, OSError):
+        pass
+    inbox.put(None)
 
 
 def make_extractor(overlays: tuple[Path, ...], workers: int) -> Extractor:
