@@ -22,14 +22,11 @@ PLACING = ("key", "group_key", "ordinal", "seed_value", "seed_approximate", "see
 
 _SEEDS = (
     f"SELECT {columns(assertions, PLACING)} FROM assertions"
-    " WHERE group_key IN ({}) ORDER BY group_key, ordinal"
+    " WHERE group_key {} ORDER BY group_key, ordinal"
 )
 _FULL_COLUMNS = [c.name for c in assertions.columns]
-_FULL = f'SELECT {columns(assertions)} FROM assertions WHERE "key" IN ({{}})'
-_ROOTS = (
-    "SELECT assertion_key, root FROM assertion_documents"
-    " WHERE assertion_key IN ({}) AND root IN ({})"
-)
+_FULL = f'SELECT {columns(assertions)} FROM assertions WHERE "key" {{}}'
+_ROOTS = "SELECT assertion_key, root FROM assertion_documents WHERE root {} AND assertion_key {}"
 
 
 @dataclass(frozen=True)
@@ -73,7 +70,7 @@ def merge_claims(db: Driver, rows: list[dict[str, Any]], origin: Origin) -> None
     members = [member(row, origin) for row in rows]
     homes, stored = _place(db, rows, members)
     touched = {home.key: home for home in homes}
-    _load_sets(db, [f for f in touched.values() if f.key in stored], {m.root for m in members})
+    _load_sets(db, [f for f in touched.values() if f.key in stored], members[0].root)
     for row, m, home in zip(rows, members, homes, strict=True):
         absorb(home, m)
         row["assertion_key"] = home.key
@@ -103,16 +100,18 @@ def _seed(
     return Fact(key, group, ordinal, value, bool(approximate), bound, per, time, n_claims=n_claims)
 
 
-def _load_sets(db: Driver, facts: list[Fact], roots: set[str]) -> None:
+def _load_sets(db: Driver, facts: list[Fact], root: str) -> None:
     """Read the rest of these stored assertions (placed, so their seeds and
-    sizes are kept), and which of `roots` they count."""
+    sizes are kept), and which of them count `root` already."""
     if not facts:
         return
     by_key = {f.key: f for f in facts}
-    for row in db.select(_FULL, list(by_key)):
-        full = dict(zip(_FULL_COLUMNS, row, strict=True))
-        _fill(by_key[full["key"]], full)
-    for key, root in db.select(_ROOTS, list(by_key), sorted(roots)):
+    full = db.query(_FULL, list(by_key))
+    counted = db.query(_ROOTS, root, list(by_key))  # sent before the first answer
+    for row in full():
+        values = dict(zip(_FULL_COLUMNS, row, strict=True))
+        _fill(by_key[values["key"]], values)
+    for key, root in counted():
         by_key[key].roots.add(root)
 
 

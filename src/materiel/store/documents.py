@@ -68,16 +68,19 @@ def known(conn: Connection, content: str) -> bool:
 def ingest_document(conn: Connection, record: DocumentRecord, duplicate: Match | None) -> int:
     """Insert `record` (the caller holds the transaction); its id."""
     db = Driver(conn)
-    doc_id = db.insert_one(documents, _document_row(record, duplicate))
-    rows = [_claim_row(doc_id, seq, claim, record.date) for seq, claim in enumerate(record.claims)]
-    if rows:
-        merge_claims(db, rows, _origin(db, record, duplicate))
+    rows = [_claim_row(seq, claim, record.date) for seq, claim in enumerate(record.claims)]
+    with db.pipeline():
+        doc_id = db.insert_one(documents, _document_row(record, duplicate))
+        if rows:  # merging reads the store: the document's insert goes with its first query
+            merge_claims(db, rows, _origin(db, record, duplicate))
+        for row in rows:
+            row["document_id"] = doc_id()
         db.insert(claims, rows)
-    db.insert(unknown_names, _unknown_rows(doc_id, record.unknowns))
-    return doc_id
+        db.insert(unknown_names, _unknown_rows(doc_id(), record.unknowns))
+    return doc_id()
 
 
-_ROOT = "SELECT hash, outlet FROM documents WHERE id IN ({})"
+_ROOT = "SELECT hash, outlet FROM documents WHERE id {}"
 
 
 def _origin(db: Driver, record: DocumentRecord, duplicate: Match | None) -> Origin:
@@ -105,11 +108,12 @@ def _document_row(record: DocumentRecord, duplicate: Match | None) -> dict[str, 
     }
 
 
-def _claim_row(doc_id: int, seq: int, claim: Claim, date: str | None) -> dict[str, Any]:
+def _claim_row(seq: int, claim: Claim, date: str | None) -> dict[str, Any]:
+    """A claim's row; its `document_id` is set once the document has one."""
     item, quantity = claim.item, claim.quantity
     extra = claim.model_extra or {}
     return {
-        "document_id": doc_id,
+        "document_id": None,
         "seq": seq,
         "group_key": group_key(
             claim.kind, claim.supplier, claim.recipient, claim.holder, item.designation,

@@ -6,11 +6,23 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, nulls_last, or_, select
+from sqlalchemy import (
+    BindParameter,
+    CompoundSelect,
+    Connection,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    nulls_last,
+    or_,
+    select,
+    union_all,
+)
 
-from materiel.store.query import CLAIM_COLUMNS
 from materiel.store.schema import assertions, claims, documents
 
 
@@ -67,6 +79,13 @@ class Assertion:
         return cls(**values)
 
 
+# what a report shows of a claim and its document
+REPORT_COLUMNS = (
+    claims.c.id, claims.c.assertion_key, claims.c.seq, claims.c.reported, claims.c.status,
+    claims.c.stance, claims.c.sources, claims.c.qty_value, claims.c.time, claims.c.ev_text,
+    documents.c.date.label("doc_date"), documents.c.outlet, documents.c.title,
+    documents.c.doc_key, documents.c.url, documents.c.duplicate_of,
+)  # fmt: skip
 HISTORY = 12  # reports per assertion in a dossier: the latest ones
 
 
@@ -86,21 +105,44 @@ def dossier(
         .limit(limit)
     )
     found = [Assertion.from_row(row) for row in conn.execute(query)]
+    latest = _latest_reports(conn, [a.key for a in found], history)
     for assertion in found:
-        rows = conn.execute(_LATEST, {"key": assertion.key, "limit": history})
-        assertion.history = [_report(row) for row in reversed(rows.all())]
+        assertion.history = [_report(row) for row in reversed(latest.get(assertion.key, []))]
     return found
 
 
-_LATEST = (
-    select(*CLAIM_COLUMNS)
-    .join(documents, documents.c.id == claims.c.document_id)
-    .where(claims.c.assertion_key == bindparam("key"))
-    # the index on (assertion_key, reported) gives this order (claim ids break
-    # ties: arrival order), so the latest reports are read without a sort
-    .order_by(claims.c.reported.desc(), claims.c.id.desc())
-    .limit(bindparam("limit"))
-)
+def _latest_reports(conn: Connection, keys: list[str], history: int) -> dict[str, list[Any]]:
+    """The `history` latest claims of each assertion, newest first, in one
+    statement (a round trip per assertion cost more than the reading)."""
+    if not keys:
+        return {}
+    params: dict[str, Any] = {f"key{i}": key for i, key in enumerate(keys)}
+    out: dict[str, list[Any]] = {}
+    for row in conn.execute(_latest_union(len(keys)), {**params, "history": history}):
+        out.setdefault(row.assertion_key, []).append(row)
+    for rows in out.values():  # the union keeps no order of its own
+        rows.sort(key=lambda row: (row.reported or "", row.id), reverse=True)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _latest_union(count: int) -> CompoundSelect[Any]:
+    """The union of `count` latest-claims queries (made once: building it
+    cost more than running it)."""
+    parts = [_latest(bindparam(f"key{i}")).subquery().select() for i in range(count)]
+    return union_all(*parts)
+
+
+def _latest(key: BindParameter[str]) -> Select[Any]:
+    return (
+        select(*REPORT_COLUMNS)
+        .join(documents, documents.c.id == claims.c.document_id)
+        .where(claims.c.assertion_key == key)
+        # the index on (assertion_key, reported) gives this order (claim ids
+        # break ties: arrival order), so the latest are read without a sort
+        .order_by(claims.c.reported.desc(), claims.c.id.desc())
+        .limit(bindparam("history", type_=Integer))
+    )
 
 
 def _add_history(conn: Connection, found: list[Assertion]) -> None:
@@ -108,7 +150,7 @@ def _add_history(conn: Connection, found: list[Assertion]) -> None:
     if not by_key:
         return
     query = (
-        select(*CLAIM_COLUMNS)
+        select(*REPORT_COLUMNS)
         .join(documents, documents.c.id == claims.c.document_id)
         .where(claims.c.assertion_key.in_(list(by_key)))
         .order_by(claims.c.reported, documents.c.hash, claims.c.seq)

@@ -12,25 +12,39 @@ them as they would any other statement's.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table
 from sqlalchemy.exc import DBAPIError
 
 Row = tuple[Any, ...]
+T = TypeVar("T")
 
 
 class Driver:
-    """Statements on one connection's driver cursor (in its current transaction)."""
+    """Statements on one connection's driver (in its current transaction).
+
+    Inside `pipeline()` on PostgreSQL, statements are sent without waiting for
+    each other's answers, and the round trips of a document's ten statements
+    come down to about three: `insert_one` and `query` return a function that
+    gives their answer when it is needed."""
 
     def __init__(self, conn: Connection) -> None:
         self.dbapi = conn.dialect.loaded_dbapi
         self.sqlite = conn.dialect.name == "sqlite"
         self.mark = "?" if self.sqlite else "%s"
-        self.cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        self.raw: Any = conn.connection.driver_connection
+
+    @contextmanager
+    def pipeline(self) -> Iterator[None]:
+        if self.sqlite:
+            yield
+            return
+        with self._errors("(pipeline)"), self.raw.pipeline():
+            yield
 
     def insert(self, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
         """Insert `rows` (mappings with the same keys) in one call."""
@@ -39,18 +53,20 @@ class Driver:
         columns = tuple(rows[0])
         sql = _insert_sql(table.name, columns, self.mark)
         with self._errors(sql):
-            self.cursor.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
+            self.raw.cursor().executemany(sql, [tuple(row[c] for c in columns) for row in rows])
 
-    def insert_one(self, table: Table, row: Mapping[str, Any]) -> int:
-        """Insert one row; its new integer primary key `id`."""
+    def insert_one(self, table: Table, row: Mapping[str, Any]) -> Callable[[], int]:
+        """Insert one row; a function giving its new integer primary key `id`."""
         sql = _insert_sql(table.name, tuple(row), self.mark)
         if not self.sqlite:
             sql += ' RETURNING "id"'
+        cursor = self.raw.cursor()
         with self._errors(sql):
-            self.cursor.execute(sql, tuple(row.values()))
-            if self.sqlite:
-                return int(self.cursor.lastrowid)
-            return int(self.cursor.fetchone()[0])
+            cursor.execute(sql, tuple(row.values()))
+        if self.sqlite:
+            new_id = int(cursor.lastrowid)
+            return lambda: new_id
+        return _once(lambda: int(self._fetch(cursor, sql)[0][0]))
 
     def update(self, table: Table, key: str, rows: Sequence[Mapping[str, Any]]) -> None:
         """Set the other columns of each row where column `key` equals its `key`."""
@@ -60,14 +76,35 @@ class Driver:
         sql = _update_sql(table.name, columns, key, self.mark)
         params = [(*(row[c] for c in columns), row[key]) for row in rows]
         with self._errors(sql):
-            self.cursor.executemany(sql, params)
+            self.raw.cursor().executemany(sql, params)
 
-    def select(self, sql: str, *groups: Sequence[Any]) -> list[Row]:
-        """The rows of `sql`, each `{}` in it a list of placeholders for one of `groups`."""
-        text = sql.format(*(", ".join([self.mark] * len(group)) for group in groups))
+    def query(self, sql: str, *values: Any) -> Callable[[], list[Row]]:
+        """Send `sql`, each `{}` in it a test against one of `values`: equality,
+        or membership for a list (`WHERE x {}`); a function giving its rows."""
+        tests, params = zip(*(self._test(value) for value in values), strict=True)
+        text = sql.format(*tests)
+        cursor = self.raw.cursor()
         with self._errors(text):
-            self.cursor.execute(text, [value for group in groups for value in group])
-            return list(self.cursor.fetchall())
+            cursor.execute(text, [p for group in params for p in group])
+        if self.sqlite:
+            rows = self._fetch(cursor, text)
+            return lambda: rows
+        return _once(lambda: self._fetch(cursor, text))
+
+    def _test(self, value: Any) -> tuple[str, list[Any]]:
+        if not isinstance(value, list | tuple):
+            return f"= {self.mark}", [value]
+        if self.sqlite:
+            return f"IN ({', '.join('?' * len(value))})", list(value)
+        return "= ANY(%s)", [list(value)]  # one statement for any number of values
+
+    def select(self, sql: str, *values: Any) -> list[Row]:
+        """The rows of `sql` (as `query` sends it), now."""
+        return self.query(sql, *values)()
+
+    def _fetch(self, cursor: Any, sql: str) -> list[Row]:
+        with self._errors(sql):
+            return list(cursor.fetchall())
 
     @contextmanager
     def _errors(self, sql: str) -> Iterator[None]:
@@ -75,6 +112,18 @@ class Driver:
             yield
         except self.dbapi.Error as err:
             raise DBAPIError.instance(sql, None, err, self.dbapi.Error) from err
+
+
+def _once(answer: Callable[[], T]) -> Callable[[], T]:
+    """`answer`, asked once (a cursor's rows can be fetched only once)."""
+    cache: list[T] = []
+
+    def get() -> T:
+        if not cache:
+            cache.append(answer())
+        return cache[0]
+
+    return get
 
 
 @lru_cache(maxsize=64)

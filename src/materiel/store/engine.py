@@ -20,6 +20,8 @@ from materiel.exc import StoreError
 DEFAULT_DB = "materiel.db"
 BUSY_TIMEOUT_MS = 30_000
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# PostgreSQL advisory lock held by a write transaction (with the schema's hash)
+WRITER_LOCK = 0x4D41544C  # "MATL"
 
 
 def database_url(db: str | None = None) -> str:
@@ -88,7 +90,9 @@ def open_store(db: str | None = None, create: bool = True) -> Store:
 
 def _engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True)
+        event.listen(engine, "begin", _postgresql_begin)
+        return engine
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
@@ -109,6 +113,16 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 def _sqlite_begin(conn: Connection) -> None:
     immediate = conn.get_execution_options().get("immediate", False)
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _postgresql_begin(conn: Connection) -> None:
+    """A write transaction waits for the register's other writers, as SQLite's
+    `BEGIN IMMEDIATE` does: merging reads assertions and writes them back, and
+    two writers doing so at once would lose each other's counts."""
+    if conn.get_execution_options().get("immediate", False):
+        conn.exec_driver_sql(
+            f"SELECT pg_advisory_xact_lock({WRITER_LOCK}, hashtext(current_schema()))"
+        )
 
 
 def migrate(engine: Engine) -> None:
