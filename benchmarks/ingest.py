@@ -2,7 +2,10 @@
 
 1. Documents/s of extraction alone, and of `ingest` into SQLite (and into
    PostgreSQL with --pg URL or $MATERIEL_TEST_PG); the store's overhead is
-   the share of ingest time beyond extraction alone. The corpus is like a
+   the share of ingest time beyond extraction alone (`ingest` extracts in one
+   child process, as extraction alone runs on one core, and writes in the
+   parent meanwhile). The CPU each side spends per document is shown too,
+   with the PostgreSQL server's when it runs on this machine. The corpus is like a
    long-running register's: parties and items are skewed (a few pairs and
    items get most of the reports), documents have dates over three years,
    200 outlets, and every 20th is a wire copy of an earlier one, so a few
@@ -27,9 +30,11 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import psutil
 from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -96,19 +101,44 @@ def extraction_rate(docs: list[RawDocument]) -> float:
     return len(docs) / (time.perf_counter() - started)
 
 
-def ingest_rate(url: str, docs: list[RawDocument]) -> tuple[float, list[float]]:
-    """Documents/s, and the writer's own seconds after each document."""
+@dataclass
+class IngestRun:
+    rate: float  # documents/s
+    marks: list[float]  # the writer's own seconds after each document
+    cpu_ms: dict[str, float]  # CPU ms per document: writer process, extractor, database server
+
+
+def ingest_rate(url: str, docs: list[RawDocument]) -> IngestRun:
     marks: list[float] = []
 
     def mark(report: IngestReport, _where: str) -> None:
         marks.append(report.store_seconds)
 
     with open_store(url) as store:
-        started = time.perf_counter()
+        server = _server_cpu(store)
+        cpu, started = time.process_time(), time.perf_counter()
         report = ingest(store, docs, progress=mark)
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+        server = _server_cpu(store) - server
     assert report.new == len(docs), report
-    return len(docs) / elapsed, marks
+    per_doc = {"writer process": cpu, "extraction (child)": report.extract_seconds}
+    if store.dialect != "sqlite":
+        per_doc["database server"] = server
+    return IngestRun(
+        len(docs) / elapsed, marks, {k: v * 1000 / len(docs) for k, v in per_doc.items()}
+    )
+
+
+def _server_cpu(store: Store) -> float:
+    """CPU seconds of the PostgreSQL server's processes on this machine (0 if
+    it is elsewhere or not readable)."""
+    if store.dialect == "sqlite":
+        return 0.0
+    total = 0.0
+    for process in psutil.process_iter(["name", "cpu_times"]):
+        if process.info["name"] == "postgres" and process.info["cpu_times"] is not None:
+            total += process.info["cpu_times"].user + process.info["cpu_times"].system
+    return total
 
 
 def group_sizes(url: str) -> tuple[int, list[int]]:
@@ -242,15 +272,13 @@ def main() -> None:
     args = parser.parse_args()
     build_pipeline("nl"), build_pipeline("en")
     docs = corpus(args.docs)
-    alone = extraction_rate(docs)
-    print(f"extraction alone: {alone:.1f} documents/s ({len(docs)} documents, one core)")
     with tempfile.TemporaryDirectory() as tmp:
         targets = {"sqlite": str(Path(tmp) / "ingest.db")}
         if args.pg:
             targets["postgresql"] = args.pg
         for name, url in targets.items():
             _reset(url)
-            _report_ingest(name, url, docs, alone)
+            _report_ingest(name, url, docs)
         for name, url in targets.items() if args.claims else ():
             _reset(url)
             started = time.perf_counter()
@@ -264,13 +292,22 @@ def main() -> None:
             _reset(url)
 
 
-def _report_ingest(name: str, url: str, docs: list[RawDocument], alone: float) -> None:
-    rate, marks = ingest_rate(url, docs)
-    overhead = max(0.0, 1 - rate / alone)
-    first, last = writer_ms(marks)
-    print(f"ingest into {name}: {rate:.1f} documents/s; store overhead {overhead:.0%} of "
+def _report_ingest(name: str, url: str, docs: list[RawDocument]) -> None:
+    """Extraction alone is measured just before and just after the ingest (the
+    machine's speed drifts), the ingest against their mean."""
+    before = extraction_rate(docs)
+    run = ingest_rate(url, docs)
+    after = extraction_rate(docs)
+    alone = (before + after) / 2
+    overhead = max(0.0, 1 - run.rate / alone)
+    first, last = writer_ms(run.marks)
+    print(f"\nextraction alone: {alone:.1f} documents/s ({before:.1f} before, {after:.1f} after; "
+          f"{len(docs)} documents, one core)")  # fmt: skip
+    print(f"ingest into {name}: {run.rate:.1f} documents/s; store overhead {overhead:.0%} of "
           f"ingest time; writer {first:.2f} ms per document over the first fifth, "
           f"{last:.2f} ms over the last")  # fmt: skip
+    shares = ", ".join(f"{label} {ms:.2f}" for label, ms in run.cpu_ms.items())
+    print(f"  CPU ms per document: {shares}")
     n_groups, largest = group_sizes(url)
     print(f"  {n_groups} groups; claims in the largest: {', '.join(map(str, largest))}")
 
