@@ -66,3 +66,24 @@ def test_concurrent_ingests_count_every_claim_once(store: Store) -> None:
     assert sum(per_assertion.values()) == sum(r.claims for r in reports) > 20
     assert {key: n for key, n, _, _ in counted} == per_assertion
     assert all(support + deny == n for _, n, support, deny in counted)
+
+
+def test_the_same_documents_ingested_twice_at_once_are_stored_once(store: Store) -> None:
+    docs = _documents(3, 30)
+    reports = []
+
+    def run() -> None:
+        reports.append(ingest(store, docs, workers=0))
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert len(reports) == 2 and all(not r.failed for r in reports)
+    # each document went in once; the other run found it stored (by the unique hash)
+    assert sum(r.new for r in reports) == len(docs)
+    assert sum(r.known for r in reports) == len(docs)
+    with store.read() as conn:
+        stored = conn.execute(select(func.count()).select_from(claims)).scalar_one()
+    assert stored == sum(r.claims for r in reports)
