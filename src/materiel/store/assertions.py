@@ -70,7 +70,10 @@ def merge_claims(db: Driver, rows: list[dict[str, Any]], origin: Origin) -> None
     members = [member(row, origin) for row in rows]
     homes, stored = _place(db, rows, members)
     touched = {home.key: home for home in homes}
-    _load_sets(db, [f for f in touched.values() if f.key in stored], members[0].root)
+    # a document's own hash is new to the store: only a near-duplicate's root
+    # (its original) can already be counted by an assertion
+    known_root = origin.root_hash
+    _load_sets(db, [f for f in touched.values() if f.key in stored], known_root)
     for row, m, home in zip(rows, members, homes, strict=True):
         absorb(home, m)
         row["assertion_key"] = home.key
@@ -100,19 +103,24 @@ def _seed(
     return Fact(key, group, ordinal, value, bool(approximate), bound, per, time, n_claims=n_claims)
 
 
-def _load_sets(db: Driver, facts: list[Fact], root: str) -> None:
+def _load_sets(db: Driver, facts: list[Fact], root: str | None) -> None:
     """Read the rest of these stored assertions (placed, so their seeds and
-    sizes are kept), and which of them count `root` already."""
+    sizes are kept), and which of them count `root` already (if given)."""
     if not facts:
         return
     by_key = {f.key: f for f in facts}
     full = db.query(_FULL, list(by_key))
-    counted = db.query(_ROOTS, root, list(by_key))  # sent before the first answer
+    # sent before the first answer is read
+    counted = db.query(_ROOTS, root, list(by_key)) if root is not None else _nothing
     for row in full():
         values = dict(zip(_FULL_COLUMNS, row, strict=True))
         _fill(by_key[values["key"]], values)
-    for key, root in counted():
-        by_key[key].roots.add(root)
+    for key, found in counted():
+        by_key[key].roots.add(found)
+
+
+def _nothing() -> list[Any]:
+    return []
 
 
 def write(db: Driver, new: list[Fact], identity: dict[str, Any], changed: Iterable[Fact]) -> None:
