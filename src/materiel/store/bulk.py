@@ -17,8 +17,8 @@ from materiel.store.ingest import (
     IngestRun,
     Progress,
     record_of,
-    store_errors,
     write_document,
+    writer,
 )
 
 
@@ -30,10 +30,7 @@ def load_extracted(
     """Store each (document, its claims) pair not in the register yet."""
     report = IngestReport()
     run = IngestRun(report, progress)
-    with store_errors(), store.engine.connect() as conn:
-        conn = conn.execution_options(immediate=True)  # BEGIN IMMEDIATE on SQLite
-        with conn.begin():
-            run.load(conn)
+    with writer(store, run) as conn:
         for raw, result in extracted:
             started = time.perf_counter()
             digest = content_hash(raw.text)

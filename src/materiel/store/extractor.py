@@ -85,23 +85,25 @@ class ChildProcess:
         self.process.start()
         child_end.close()
         self.in_flight: deque[int] = deque()  # the text length of each
+        self.text_in_flight = 0
 
     def has_room(self, raw: RawDocument) -> bool:
         if not self.in_flight:
             return True
-        size = sum(self.in_flight) + len(raw.text)
+        size = self.text_in_flight + len(raw.text)
         return len(self.in_flight) < WINDOW and size <= WINDOW_BYTES
 
     def submit(self, raw: RawDocument) -> None:
         self.conn.send(raw)
         self.in_flight.append(len(raw.text))
+        self.text_in_flight += len(raw.text)
 
     def take(self) -> Result:
         try:
             result: Result = self.conn.recv()
         except EOFError as err:
             raise StoreError("the extraction process stopped unexpectedly") from err
-        self.in_flight.popleft()
+        self.text_in_flight -= self.in_flight.popleft()
         return result
 
     def close(self) -> None:

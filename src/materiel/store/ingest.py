@@ -63,10 +63,7 @@ def ingest(
     run = IngestRun(report, progress)
     extractor = make_extractor(overlays, default_workers() if workers is None else workers)
     try:
-        with store_errors(), store.engine.connect() as conn, bulk_writes(conn):
-            conn = conn.execution_options(immediate=True)  # BEGIN IMMEDIATE on SQLite
-            with conn.begin():
-                run.load(conn)
+        with writer(store, run) as conn:
             _pump(conn, run, extractor, run.fresh(items))
     finally:
         extractor.close()
@@ -177,6 +174,17 @@ def write_document(
         report.duplicates += 1
     elif record.minhash is not None:
         index.add(doc_id, record.hash, record.minhash)
+
+
+@contextmanager
+def writer(store: Store, run: IngestRun) -> Iterator[Connection]:
+    """The connection a run writes its documents on, one transaction each,
+    with `run` loaded from the store; database errors become StoreErrors."""
+    with store_errors(), store.engine.connect() as conn, bulk_writes(conn):
+        conn = conn.execution_options(immediate=True)  # BEGIN IMMEDIATE on SQLite
+        with conn.begin():
+            run.load(conn)
+        yield conn
 
 
 @contextmanager
