@@ -12,6 +12,7 @@ them as they would any other statement's.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -51,9 +52,14 @@ class Driver:
         if not rows:
             return
         columns = tuple(rows[0])
-        sql = _insert_sql(table.name, columns, self.mark)
+        if self.sqlite:
+            sql = _insert_sql(table.name, columns, self.mark)
+            with self._errors(sql):
+                self.raw.cursor().executemany(sql, [tuple(row[c] for c in columns) for row in rows])
+            return
+        sql = _insert_arrays_sql(table, columns)
         with self._errors(sql):
-            self.raw.cursor().executemany(sql, [tuple(row[c] for c in columns) for row in rows])
+            self.raw.cursor().execute(sql, [_json_rows(columns, rows)])
 
     def insert_one(self, table: Table, row: Mapping[str, Any]) -> Callable[[], int]:
         """Insert one row; a function giving its new integer primary key `id`."""
@@ -73,10 +79,16 @@ class Driver:
         if not rows:
             return
         columns = tuple(c for c in rows[0] if c != key)
-        sql = _update_sql(table.name, columns, key, self.mark)
-        params = [(*(row[c] for c in columns), row[key]) for row in rows]
+        if self.sqlite:
+            sql = _update_sql(table.name, columns, key, self.mark)
+            params = [(*(row[c] for c in columns), row[key]) for row in rows]
+            with self._errors(sql):
+                self.raw.cursor().executemany(sql, params)
+            return
+        sql = _update_arrays_sql(table, columns, key)
         with self._errors(sql):
-            self.raw.cursor().executemany(sql, params)
+            keys = [row[key] for row in rows]
+            self.raw.cursor().execute(sql, [_json_rows((*columns, key), rows), keys])
 
     def query(self, sql: str, *values: Any) -> Callable[[], list[Row]]:
         """Send `sql`, each `{}` in it a test against one of `values`: equality,
@@ -85,7 +97,11 @@ class Driver:
         text = sql.format(*tests)
         cursor = self.raw.cursor()
         with self._errors(text):
-            cursor.execute(text, [p for group in params for p in group])
+            if self.sqlite:
+                cursor.execute(text, [p for group in params for p in group])
+            else:  # planned for its values each time: a plan kept from a young store can be
+                # a sequential scan of what has since grown to millions of rows
+                cursor.execute(text, [p for group in params for p in group], prepare=False)
         if self.sqlite:
             rows = self._fetch(cursor, text)
             return lambda: rows
@@ -136,6 +152,35 @@ def _insert_sql(table: str, columns: tuple[str, ...], mark: str) -> str:
 def _update_sql(table: str, columns: tuple[str, ...], key: str, mark: str) -> str:
     sets = ", ".join(f"{_quote(c)} = {mark}" for c in columns)
     return f"UPDATE {_quote(table)} SET {sets} WHERE {_quote(key)} = {mark}"
+
+
+@lru_cache(maxsize=64)
+def _insert_arrays_sql(table: Table, columns: tuple[str, ...]) -> str:
+    names = ", ".join(_quote(c) for c in columns)
+    return f"INSERT INTO {_quote(table.name)} ({names}) SELECT {names} FROM {_rows(table)}"
+
+
+@lru_cache(maxsize=64)
+def _update_arrays_sql(table: Table, columns: tuple[str, ...], key: str) -> str:
+    sets = ", ".join(f"{_quote(c)} = v.{_quote(c)}" for c in columns)
+    # the keys again as an array: the rows to change are found by the key's
+    # index, whatever the planner thinks of the number of rows
+    return (
+        f"UPDATE {_quote(table.name)} AS t SET {sets} FROM {_rows(table)} AS v"
+        f" WHERE t.{_quote(key)} = ANY(%s) AND t.{_quote(key)} = v.{_quote(key)}"
+    )
+
+
+def _rows(table: Table) -> str:
+    """Rows of `table`'s type from one JSON array (PostgreSQL): a statement of
+    the same text for any number of rows, planned once and sent as one
+    message, whose parameter the driver sends as it is."""
+    return f"json_populate_recordset(NULL::{_quote(table.name)}, %s::json)"
+
+
+def _json_rows(columns: tuple[str, ...], rows: Sequence[Mapping[str, Any]]) -> str:
+    chosen = [{c: row[c] for c in columns} for row in rows]
+    return json.dumps(chosen, ensure_ascii=False, allow_nan=False)
 
 
 def _quote(name: str) -> str:

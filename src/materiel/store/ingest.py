@@ -201,9 +201,6 @@ def bulk_writes(conn: Connection) -> Iterator[None]:
     PostgreSQL: commits do not wait for the server's disk (a server crash
     can lose the last moments' documents, which the next ingest of the same
     input adds again; the store stays consistent, as it would after a kill).
-    Each statement is planned for its values and the tables' present size: a
-    plan the server kept from a young store (a sequential scan of a table
-    that then grows) would last until the next ANALYZE.
     """
     # on the driver's connection: outside SQLAlchemy's transactions, in autocommit
     raw = conn.connection.driver_connection
@@ -211,14 +208,12 @@ def bulk_writes(conn: Connection) -> Iterator[None]:
     if conn.dialect.name != "sqlite":
         with raw.cursor() as cursor:
             cursor.execute("SET synchronous_commit = off")
-            cursor.execute("SET plan_cache_mode = force_custom_plan")
         raw.commit()
         try:
             yield
         finally:
             with raw.cursor() as cursor:
                 cursor.execute("RESET synchronous_commit")
-                cursor.execute("RESET plan_cache_mode")
             raw.commit()
         return
     raw.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
