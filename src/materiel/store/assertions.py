@@ -1,8 +1,8 @@
 """Keeping the `assertions` table in step with the claims, incrementally: a
-document's new claims are placed into their groups' assertions (read by their
-seeds and sizes only), the assertions they join are read in full, updated in
-memory and written back (in the document's transaction). No member claim is
-read again, so a document costs the same however large its groups are."""
+document's new claims are placed into their groups' assertions (read whole,
+or kept by the writer from its last documents), updated in memory and written
+back (in the document's transaction). No member claim is read again, so a
+document costs the same however large its groups are."""
 
 from __future__ import annotations
 
@@ -12,20 +12,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from materiel.store.driver import Driver, columns
+from materiel.store.known import KnownAssertions
 from materiel.store.merge import Fact, Member, absorb, place
 from materiel.store.schema import assertion_documents, assertions
 
 IDENTITY = ("kind", "supplier", "recipient", "holder", "designation")
-# what placing a claim needs of an assertion (the rest is read for those it joins)
-PLACING = ("key", "group_key", "ordinal", "seed_value", "seed_approximate", "seed_bound",
-           "qty_per", "time", "n_claims")  # fmt: skip
 
-_SEEDS = (
-    f"SELECT {columns(assertions, PLACING)} FROM assertions"
-    " WHERE group_key {} ORDER BY group_key, ordinal"
-)
 _FULL_COLUMNS = [c.name for c in assertions.columns]
-_FULL = f'SELECT {columns(assertions)} FROM assertions WHERE "key" {{}}'
+_GROUPS = (
+    f"SELECT {columns(assertions)} FROM assertions WHERE group_key {{}} ORDER BY group_key, ordinal"
+)
 _ROOTS = "SELECT assertion_key, root FROM assertion_documents WHERE root {} AND assertion_key {}"
 
 
@@ -62,65 +58,54 @@ def member(claim: Any, origin: Origin) -> Member:
     )
 
 
-def merge_claims(db: Driver, rows: list[dict[str, Any]], origin: Origin) -> None:
+def merge_claims(
+    db: Driver, rows: list[dict[str, Any]], origin: Origin, known: KnownAssertions
+) -> None:
     """Set each claim row's `assertion_key` (before the rows are inserted) and
-    bring the assertions they join up to date."""
+    bring the assertions they join up to date (`known` kept in step)."""
     if not rows:
         return
     members = [member(row, origin) for row in rows]
-    homes, stored = _place(db, rows, members)
+    groups = _groups(db, known, {row["group_key"] for row in rows})
+    sizes = {key: len(facts) for key, facts in groups.items()}
+    pairs = zip(rows, members, strict=True)
+    homes = [place(row["group_key"], groups[row["group_key"]], m) for row, m in pairs]
+    new = [f for key, facts in groups.items() for f in facts[sizes[key] :]]
+    made = {f.key for f in new}
     touched = {home.key: home for home in homes}
+    changed = [f for f in touched.values() if f.key not in made]
     # a document's own hash is new to the store: only a near-duplicate's root
     # (its original) can already be counted by an assertion
-    known_root = origin.root_hash
-    _load_sets(db, [f for f in touched.values() if f.key in stored], known_root)
+    if origin.root_hash is not None:
+        _count_roots(db, changed, origin.root_hash)
     for row, m, home in zip(rows, members, homes, strict=True):
         absorb(home, m)
         row["assertion_key"] = home.key
-    made = {home.key: row for row, home in zip(rows, homes, strict=True) if home.key not in stored}
-    new = [f for f in touched.values() if f.key in made]
-    write(db, new, made, [f for f in touched.values() if f.key in stored])
+    identity = {home.key: row for row, home in zip(rows, homes, strict=True) if home.key in made}
+    write(db, new, identity, changed)
+    known.merged(touched.values(), len(new))
 
 
-def _place(
-    db: Driver, rows: list[dict[str, Any]], members: list[Member]
-) -> tuple[list[Fact], set[str]]:
-    """The assertion each member joins (read by seeds and sizes), and the keys
-    of those already stored."""
-    groups: dict[str, list[Fact]] = {row["group_key"]: [] for row in rows}
-    for seed in db.select(_SEEDS, sorted(groups)):
-        groups[seed[1]].append(_seed(*seed))
-    stored = {f.key for facts in groups.values() for f in facts}
-    pairs = zip(rows, members, strict=True)
-    return [place(row["group_key"], groups[row["group_key"]], m) for row, m in pairs], stored
+def _groups(db: Driver, known: KnownAssertions, keys: set[str]) -> dict[str, list[Fact]]:
+    """The assertions of each group (oldest first), read for those not known."""
+    missing = known.missing(keys)
+    if missing:
+        read: dict[str, list[Fact]] = {key: [] for key in missing}
+        for row in db.select(_GROUPS, missing):
+            values = dict(zip(_FULL_COLUMNS, row, strict=True))
+            read[values["group_key"]].append(_fact(values))
+        for key, facts in read.items():
+            known.add(key, facts)
+    return {key: known.group(key) for key in keys}
 
 
-def _seed(
-    key: str, group: str, ordinal: int, value: float | None, approximate: Any,
-    bound: str | None, per: str | None, time: str | None, n_claims: int,
-) -> Fact:  # fmt: skip
-    """An assertion as placing reads it (the columns of PLACING): its seed and size."""
-    return Fact(key, group, ordinal, value, bool(approximate), bound, per, time, n_claims=n_claims)
-
-
-def _load_sets(db: Driver, facts: list[Fact], root: str | None) -> None:
-    """Read the rest of these stored assertions (placed, so their seeds and
-    sizes are kept), and which of them count `root` already (if given)."""
+def _count_roots(db: Driver, facts: list[Fact], root: str) -> None:
+    """Note which of these stored assertions count `root` already."""
     if not facts:
         return
     by_key = {f.key: f for f in facts}
-    full = db.query(_FULL, list(by_key))
-    # sent before the first answer is read
-    counted = db.query(_ROOTS, root, list(by_key)) if root is not None else _nothing
-    for row in full():
-        values = dict(zip(_FULL_COLUMNS, row, strict=True))
-        _fill(by_key[values["key"]], values)
-    for key, found in counted():
+    for key, found in db.select(_ROOTS, root, list(by_key)):
         by_key[key].roots.add(found)
-
-
-def _nothing() -> list[Any]:
-    return []
 
 
 def write(db: Driver, new: list[Fact], identity: dict[str, Any], changed: Iterable[Fact]) -> None:
@@ -132,7 +117,11 @@ def write(db: Driver, new: list[Fact], identity: dict[str, Any], changed: Iterab
     db.insert(assertion_documents, roots)
 
 
-def _fill(f: Fact, row: dict[str, Any]) -> None:
+def _fact(row: dict[str, Any]) -> Fact:
+    """An assertion as the store has it (a mapping of its columns)."""
+    f = Fact(row["key"], row["group_key"], row["ordinal"], row["seed_value"],
+             bool(row["seed_approximate"]), row["seed_bound"], row["qty_per"], row["time"],
+             n_claims=row["n_claims"])  # fmt: skip
     f.category, f.qty_low, f.qty_high = row["category"], row["qty_low"], row["qty_high"]
     f.status, f.status_rank = row["status"], row["status_rank"]
     f.n_support, f.n_hedged, f.n_deny = row["n_support"], row["n_hedged"], row["n_deny"]
@@ -141,6 +130,7 @@ def _fill(f: Fact, row: dict[str, Any]) -> None:
     f.sources = set(json.loads(row["sources"]))
     f.deniers = set(json.loads(row["deniers"]))
     f.categories = json.loads(row["categories"])
+    return f
 
 
 def values(f: Fact, identity: Any = None) -> dict[str, Any]:

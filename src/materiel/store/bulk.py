@@ -39,6 +39,6 @@ def load_extracted(
                 continue
             run.hashes.add(digest)
             record = record_of(raw, digest, result, signature(raw.text))
-            write_document(conn, run.index, record, report)
+            write_document(conn, run, record)
             report.store_seconds += time.perf_counter() - started
     return report

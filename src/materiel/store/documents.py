@@ -17,6 +17,7 @@ from materiel.model import Claim
 from materiel.store.assertions import Origin, merge_claims
 from materiel.store.dedupe import Match, to_bytes
 from materiel.store.driver import Driver
+from materiel.store.known import KnownAssertions
 from materiel.store.merge import group_key
 from materiel.store.schema import claims, documents, unknown_names
 
@@ -65,14 +66,24 @@ def known(conn: Connection, content: str) -> bool:
     return conn.execute(query).first() is not None
 
 
-def ingest_document(conn: Connection, record: DocumentRecord, duplicate: Match | None) -> int:
-    """Insert `record` (the caller holds the transaction); its id."""
+def ingest_document(
+    conn: Connection,
+    record: DocumentRecord,
+    duplicate: Match | None,
+    known: KnownAssertions | None = None,
+) -> int:
+    """Insert `record` (the caller holds the transaction); its id. A writer
+    that keeps `known` must forget it if the transaction fails."""
     db = Driver(conn)
+    known = KnownAssertions() if known is None else known
     rows = [_claim_row(seq, claim, record.date) for seq, claim in enumerate(record.claims)]
     with db.pipeline():
+        # every transaction of the writer asks, or the next could not tell its own from others'
+        checked = known.check(db)
         doc_id = db.insert_one(documents, _document_row(record, duplicate))
-        if rows:  # merging reads the store: the document's insert goes with its first query
-            merge_claims(db, rows, _origin(db, record, duplicate))
+        checked()
+        if rows:
+            merge_claims(db, rows, _origin(db, record, duplicate), known)
         for row in rows:
             row["document_id"] = doc_id()
         db.insert(claims, rows)

@@ -93,15 +93,16 @@ class Driver:
     def query(self, sql: str, *values: Any) -> Callable[[], list[Row]]:
         """Send `sql`, each `{}` in it a test against one of `values`: equality,
         or membership for a list (`WHERE x {}`); a function giving its rows."""
-        tests, params = zip(*(self._test(value) for value in values), strict=True)
-        text = sql.format(*tests)
+        tests = [self._test(value) for value in values]
+        text = sql.format(*(test for test, _ in tests))
+        params = [p for _, group in tests for p in group]
         cursor = self.raw.cursor()
         with self._errors(text):
             if self.sqlite:
-                cursor.execute(text, [p for group in params for p in group])
+                cursor.execute(text, params)
             else:  # planned for its values each time: a plan kept from a young store can be
                 # a sequential scan of what has since grown to millions of rows
-                cursor.execute(text, [p for group in params for p in group], prepare=False)
+                cursor.execute(text, params, prepare=False)
         if self.sqlite:
             rows = self._fetch(cursor, text)
             return lambda: rows

@@ -24,6 +24,7 @@ from materiel.store.dedupe import NearDuplicates, signature
 from materiel.store.documents import DocumentRecord, content_hash, ingest_document, known
 from materiel.store.engine import Store
 from materiel.store.extractor import Extractor, Result, make_extractor
+from materiel.store.known import KnownAssertions
 from materiel.store.schema import documents
 
 
@@ -87,6 +88,7 @@ class IngestRun:
         self.report = report
         self.progress = progress
         self.index = NearDuplicates()
+        self.known = KnownAssertions()
         self.hashes: set[str] = set()
 
     def load(self, conn: Connection) -> None:
@@ -117,7 +119,7 @@ class IngestRun:
         started = time.perf_counter()
         if isinstance(outcome, DocumentResult):
             record = record_of(raw, digest, outcome, signature(raw.text))
-            write_document(conn, self.index, record, self.report)
+            write_document(conn, self, record)
         else:
             self.hashes.discard(digest)
             self.report.failed.append(outcome)
@@ -153,16 +155,18 @@ def _text(value: object) -> str | None:
     return None if value is None or value == "" else str(value)
 
 
-def write_document(
-    conn: Connection, index: NearDuplicates, record: DocumentRecord, report: IngestReport
-) -> None:
+def write_document(conn: Connection, run: IngestRun, record: DocumentRecord) -> None:
     """One transaction. The unique content hash keeps a document that another
     writer stored meanwhile from going in twice."""
+    index, report = run.index, run.report
     match = index.find(record.minhash) if record.minhash is not None else None
     try:
         with conn.begin():
-            doc_id = ingest_document(conn, record, match)
-    except IntegrityError:
+            doc_id = ingest_document(conn, record, match, run.known)
+    except BaseException as err:
+        run.known.forget()  # merged in memory, rolled back in the store
+        if not isinstance(err, IntegrityError):
+            raise
         with conn.begin():
             if not known(conn, record.hash):
                 raise
