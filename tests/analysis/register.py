@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from materiel.model import Claim
-from materiel.store.documents import DocumentRecord, content_hash, ingest_document
+from materiel.store.documents import DocumentRecord, claim_rows, content_hash, ingest_document
 from materiel.store.engine import Store
 
 
@@ -35,7 +35,7 @@ def add_document(store: Store, key: str, date: str, claims: list[Claim], outlet:
     """One document holding `claims` (its text is unique to `key`)."""
     text = f"{key}: " + " ".join(c.evidence.text for c in claims)
     record = DocumentRecord(
-        hash=content_hash(text), doc_key=key, text=text, claims=claims, date=date,
+        hash=content_hash(text), doc_key=key, text=text, rows=claim_rows(claims, date), date=date,
         outlet=outlet or None, lang="en",
     )  # fmt: skip
     with store.write() as conn:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from materiel.model import Claim
-from materiel.store.documents import DocumentRecord, content_hash, ingest_document
+from materiel.store.documents import DocumentRecord, claim_rows, content_hash, ingest_document
 from materiel.store.engine import Store
 
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)> Iran sent 50 drones.'
@@ -62,7 +62,8 @@ def seed(store: Store) -> list[int]:
         for doc in DOCS:
             record = DocumentRecord(
                 hash=content_hash(doc["text"]), doc_key=doc["key"], text=doc["text"],
-                claims=[_claim(c, doc["text"]) for c in doc["claims"]], outlet="Herald",
+                rows=claim_rows([_claim(c, doc["text"]) for c in doc["claims"]], doc["date"]),
+                outlet="Herald",
                 title=doc["title"], date=doc["date"], lang="en",
             )  # fmt: skip
             ids.append(ingest_document(conn, record, None))

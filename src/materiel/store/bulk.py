@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from materiel.ingest.readers import RawDocument
 from materiel.model import DocumentResult
 from materiel.store.dedupe import signature
-from materiel.store.documents import content_hash
+from materiel.store.documents import Extracted, content_hash
 from materiel.store.engine import Store
 from materiel.store.ingest import (
     IngestReport,
@@ -38,7 +38,7 @@ def load_extracted(
                 report.known += 1
                 continue
             run.hashes.add(digest)
-            record = record_of(raw, digest, result, signature(raw.text))
+            record = record_of(raw, digest, Extracted.of(raw, result), signature(raw.text))
             write_document(conn, run, record)
             report.store_seconds += time.perf_counter() - started
     return report

@@ -13,7 +13,8 @@ from typing import Any
 from datasketch import MinHash
 from sqlalchemy import Connection, select
 
-from materiel.model import Claim
+from materiel.ingest.readers import RawDocument
+from materiel.model import Claim, DocumentResult
 from materiel.store.assertions import Origin, merge_claims
 from materiel.store.dedupe import Match, to_bytes
 from materiel.store.driver import Driver
@@ -32,7 +33,7 @@ class DocumentRecord:
     hash: str
     doc_key: str
     text: str
-    claims: list[Claim]
+    rows: list[dict[str, Any]]  # its claims, as `claim_rows` makes them
     url: str | None = None
     outlet: str | None = None
     title: str | None = None
@@ -40,6 +41,29 @@ class DocumentRecord:
     lang: str | None = None
     unknowns: list[tuple[str, str, int, str]] = field(default_factory=list)
     minhash: MinHash | None = None
+
+
+@dataclass
+class Extracted:
+    """A document's extraction as the store writes it. Made where extraction
+    runs (the ingest's child process), so that the writer receives plain rows
+    rather than models to rebuild and convert."""
+
+    lang: str | None
+    date: str | None
+    rows: list[dict[str, Any]]
+    unknowns: list[tuple[str, str, int, str]]
+
+    @classmethod
+    def of(cls, raw: RawDocument, result: DocumentResult) -> Extracted:
+        date = result.date or raw.date
+        return cls(result.lang, date, claim_rows(result.claims, date), result.unknowns)
+
+
+def claim_rows(found: list[Claim], date: str | None) -> list[dict[str, Any]]:
+    """The `claims` rows of a document's claims (`date`: the document's);
+    `document_id` and `assertion_key` are set when it is written."""
+    return [_claim_row(seq, claim, date) for seq, claim in enumerate(found)]
 
 
 def content_hash(text: str) -> str:
@@ -76,7 +100,7 @@ def ingest_document(
     that keeps `known` must forget it if the transaction fails."""
     db = Driver(conn)
     known = KnownAssertions() if known is None else known
-    rows = [_claim_row(seq, claim, record.date) for seq, claim in enumerate(record.claims)]
+    rows = record.rows
     with db.pipeline():
         # every transaction of the writer asks, or the next could not tell its own from others'
         checked = known.check(db)

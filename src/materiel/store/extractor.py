@@ -25,11 +25,11 @@ from typing import Protocol
 
 from materiel.exc import MaterielError, StoreError
 from materiel.ingest.readers import RawDocument, ReadError
-from materiel.model import DocumentResult
 from materiel.nlp.extract import extract_document
+from materiel.store.documents import Extracted
 
 # the outcome, and the seconds it took
-Result = tuple[DocumentResult | ReadError, float]
+Result = tuple[Extracted | ReadError, float]
 WINDOW = 16  # documents in flight at most
 WINDOW_BYTES = 32 << 20  # characters of text in flight at most (beyond the first document)
 
@@ -38,7 +38,7 @@ def extract_safely(raw: RawDocument, overlays: tuple[Path, ...]) -> Result:
     """Extract one document; any failure is that document's ReadError."""
     started = time.perf_counter()
     try:
-        result: DocumentResult | ReadError = extract_document(raw, overlays=overlays)
+        result: Extracted | ReadError = Extracted.of(raw, extract_document(raw, overlays=overlays))
     except MaterielError as err:
         result = ReadError(raw.id, str(err))
     except Exception as err:  # one broken document must not stop a long run

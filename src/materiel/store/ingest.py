@@ -19,9 +19,14 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from materiel.exc import StoreError
 from materiel.ingest.readers import RawDocument, ReadError
-from materiel.model import DocumentResult
 from materiel.store.dedupe import NearDuplicates, signature
-from materiel.store.documents import DocumentRecord, content_hash, ingest_document, known
+from materiel.store.documents import (
+    DocumentRecord,
+    Extracted,
+    content_hash,
+    ingest_document,
+    known,
+)
 from materiel.store.engine import Store
 from materiel.store.extractor import Extractor, Result, make_extractor
 from materiel.store.known import KnownAssertions
@@ -117,7 +122,7 @@ class IngestRun:
         outcome, seconds = result
         self.report.extract_seconds += seconds
         started = time.perf_counter()
-        if isinstance(outcome, DocumentResult):
+        if isinstance(outcome, Extracted):
             record = record_of(raw, digest, outcome, signature(raw.text))
             write_document(conn, self, record)
         else:
@@ -132,7 +137,7 @@ class IngestRun:
 
 
 def record_of(
-    raw: RawDocument, digest: str, result: DocumentResult, minhash: MinHash | None
+    raw: RawDocument, digest: str, result: Extracted, minhash: MinHash | None
 ) -> DocumentRecord:
     meta = raw.meta
     outlet = meta.get("outlet") or meta.get("sitename") or meta.get("source")
@@ -140,11 +145,11 @@ def record_of(
         hash=digest,
         doc_key=raw.id,
         text=raw.text,
-        claims=result.claims,
+        rows=result.rows,
         url=_text(meta.get("url") or meta.get("link")),
         outlet=_text(outlet),
         title=_text(meta.get("title")),
-        date=result.date or raw.date,
+        date=result.date,
         lang=result.lang,
         unknowns=result.unknowns,
         minhash=minhash,
@@ -173,7 +178,7 @@ def write_document(conn: Connection, run: IngestRun, record: DocumentRecord) -> 
         report.known += 1
         return
     report.new += 1
-    report.claims += len(record.claims)
+    report.claims += len(record.rows)
     if match is not None:
         report.duplicates += 1
     elif record.minhash is not None:
