@@ -102,6 +102,7 @@ def ingest_document(
     known = KnownAssertions() if known is None else known
     rows = record.rows
     with db.pipeline():
+        db.lock_writer()
         # every transaction of the writer asks, or the next could not tell its own from others'
         checked = known.check(db)
         doc_id = db.insert_one(documents, _document_row(record, duplicate))

@@ -18,8 +18,11 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, TypeVar
 
+from psycopg import pq
 from sqlalchemy import Connection, Table
 from sqlalchemy.exc import DBAPIError
+
+from materiel.store.engine import WRITER_LOCK_SQL
 
 Row = tuple[Any, ...]
 T = TypeVar("T")
@@ -41,11 +44,19 @@ class Driver:
 
     @contextmanager
     def pipeline(self) -> Iterator[None]:
-        if self.sqlite:
+        """Statements sent without waiting (PostgreSQL); within another
+        pipeline, that one's."""
+        if self.sqlite or self.raw.pgconn.pipeline_status != pq.PipelineStatus.OFF:
             yield
             return
         with self._errors("(pipeline)"), self.raw.pipeline():
             yield
+
+    def lock_writer(self) -> None:
+        """Wait for the register's other writers (PostgreSQL; on SQLite the
+        transaction began with BEGIN IMMEDIATE). Holding it already is harmless."""
+        if not self.sqlite:
+            self.query(WRITER_LOCK_SQL)
 
     def insert(self, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
         """Insert `rows` (mappings with the same keys) in one call."""

@@ -22,6 +22,7 @@ BUSY_TIMEOUT_MS = 30_000
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # PostgreSQL advisory lock held by a write transaction (with the schema's hash)
 WRITER_LOCK = 0x4D41544C  # "MATL"
+WRITER_LOCK_SQL = f"SELECT pg_advisory_xact_lock({WRITER_LOCK}, hashtext(current_schema()))"
 
 
 def database_url(db: str | None = None) -> str:
@@ -118,11 +119,12 @@ def _sqlite_begin(conn: Connection) -> None:
 def _postgresql_begin(conn: Connection) -> None:
     """A write transaction waits for the register's other writers, as SQLite's
     `BEGIN IMMEDIATE` does: merging reads assertions and writes them back, and
-    two writers doing so at once would lose each other's counts."""
-    if conn.get_execution_options().get("immediate", False):
-        conn.exec_driver_sql(
-            f"SELECT pg_advisory_xact_lock({WRITER_LOCK}, hashtext(current_schema()))"
-        )
+    two writers doing so at once would lose each other's counts. A caller
+    that sends the lock itself, as the first statement of its own (pipelined)
+    transaction, says so with `writer_lock_sent`."""
+    options = conn.get_execution_options()
+    if options.get("immediate", False) and not options.get("writer_lock_sent", False):
+        conn.exec_driver_sql(WRITER_LOCK_SQL)
 
 
 def migrate(engine: Engine) -> None:

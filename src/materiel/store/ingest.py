@@ -27,6 +27,7 @@ from materiel.store.documents import (
     ingest_document,
     known,
 )
+from materiel.store.driver import Driver
 from materiel.store.engine import Store
 from materiel.store.extractor import Extractor, Result, make_extractor
 from materiel.store.known import KnownAssertions
@@ -166,7 +167,8 @@ def write_document(conn: Connection, run: IngestRun, record: DocumentRecord) -> 
     index, report = run.index, run.report
     match = index.find(record.minhash) if record.minhash is not None else None
     try:
-        with conn.begin():
+        # PostgreSQL: the commit goes with the document's writes, in one round trip
+        with Driver(conn).pipeline(), conn.begin():
             doc_id = ingest_document(conn, record, match, run.known)
     except BaseException as err:
         run.known.forget()  # merged in memory, rolled back in the store
@@ -190,7 +192,9 @@ def writer(store: Store, run: IngestRun) -> Iterator[Connection]:
     """The connection a run writes its documents on, one transaction each,
     with `run` loaded from the store; database errors become StoreErrors."""
     with store_errors(), store.engine.connect() as conn, bulk_writes(conn):
-        conn = conn.execution_options(immediate=True)  # BEGIN IMMEDIATE on SQLite
+        # BEGIN IMMEDIATE on SQLite; on PostgreSQL each document's transaction
+        # sends the writer lock first thing (`ingest_document`)
+        conn = conn.execution_options(immediate=True, writer_lock_sent=True)
         with conn.begin():
             run.load(conn)
         yield conn
