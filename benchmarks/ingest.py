@@ -4,7 +4,9 @@
    PostgreSQL with --pg URL or $MATERIEL_TEST_PG); the store's overhead is
    the share of ingest time beyond extraction alone (`ingest` extracts in one
    child process, as extraction alone runs on one core, and writes in the
-   parent meanwhile). The CPU each side spends per document is shown too,
+   parent meanwhile). The two take turns on --rounds slices of the corpus
+   (the ingest adding each to the same store), so that the machine's drift
+   in speed falls on both alike. The CPU each side spends per document is shown too,
    with the PostgreSQL server's when it runs on this machine. The corpus is like a
    long-running register's: parties and items are skewed (a few pairs and
    items get most of the reports), documents have dates over three years,
@@ -16,7 +18,7 @@
    inserts (not by the extractor) and merged as ingest would, and the
    latency (p50/p95) of `dossier` and of filtered `claims` queries on it.
 
-    python benchmarks/ingest.py [--docs 2500] [--claims 500000] [--pg URL]
+    python benchmarks/ingest.py [--docs 2500] [--claims 500000] [--pg URL] [--rounds 5]
 """
 
 from __future__ import annotations
@@ -94,21 +96,32 @@ def _sentence(rng: random.Random, lang: str) -> str:
     )
 
 
-def extraction_rate(docs: list[RawDocument]) -> float:
+def extraction_seconds(docs: list[RawDocument]) -> float:
     started = time.perf_counter()
     for raw in docs:
         extract_document(raw)
-    return len(docs) / (time.perf_counter() - started)
+    return time.perf_counter() - started
 
 
 @dataclass
 class IngestRun:
-    rate: float  # documents/s
+    documents: int
+    seconds: float
     marks: list[float]  # the writer's own seconds after each document
-    cpu_ms: dict[str, float]  # CPU ms per document: writer process, extractor, database server
+    cpu: dict[str, float]  # CPU seconds: writer process, extractor, database server
+
+    def then(self, other: IngestRun) -> IngestRun:
+        """This run followed by `other` (into the same store)."""
+        offset = self.marks[-1] if self.marks else 0.0
+        cpu = {k: self.cpu.get(k, 0.0) + v for k, v in other.cpu.items()}
+        marks = self.marks + [offset + m for m in other.marks]
+        return IngestRun(self.documents + other.documents, self.seconds + other.seconds, marks, cpu)
+
+    def cpu_ms(self) -> dict[str, float]:
+        return {k: v * 1000 / self.documents for k, v in self.cpu.items()}
 
 
-def ingest_rate(url: str, docs: list[RawDocument]) -> IngestRun:
+def ingest_run(url: str, docs: list[RawDocument]) -> IngestRun:
     marks: list[float] = []
 
     def mark(report: IngestReport, _where: str) -> None:
@@ -121,12 +134,10 @@ def ingest_rate(url: str, docs: list[RawDocument]) -> IngestRun:
         elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
         server = _server_cpu(store) - server
     assert report.new == len(docs), report
-    per_doc = {"writer process": cpu, "extraction (child)": report.extract_seconds}
+    spent = {"writer process": cpu, "extraction (child)": report.extract_seconds}
     if store.dialect != "sqlite":
-        per_doc["database server"] = server
-    return IngestRun(
-        len(docs) / elapsed, marks, {k: v * 1000 / len(docs) for k, v in per_doc.items()}
-    )
+        spent["database server"] = server
+    return IngestRun(len(docs), elapsed, marks, spent)
 
 
 def _server_cpu(store: Store) -> float:
@@ -269,6 +280,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=2500)
     parser.add_argument("--claims", type=int, default=500_000)
     parser.add_argument("--pg", default=os.environ.get("MATERIEL_TEST_PG"))
+    parser.add_argument("--rounds", type=int, default=5, help="turns of extraction and ingest")
     args = parser.parse_args()
     build_pipeline("nl"), build_pipeline("en")
     docs = corpus(args.docs)
@@ -278,7 +290,7 @@ def main() -> None:
             targets["postgresql"] = args.pg
         for name, url in targets.items():
             _reset(url)
-            _report_ingest(name, url, docs)
+            _report_ingest(name, url, docs, args.rounds)
         for name, url in targets.items() if args.claims else ():
             _reset(url)
             started = time.perf_counter()
@@ -292,22 +304,31 @@ def main() -> None:
             _reset(url)
 
 
-def _report_ingest(name: str, url: str, docs: list[RawDocument]) -> None:
-    """Extraction alone is measured just before and just after the ingest (the
-    machine's speed drifts), the ingest against their mean."""
-    before = extraction_rate(docs)
-    run = ingest_rate(url, docs)
-    after = extraction_rate(docs)
-    alone = (before + after) / 2
-    overhead = max(0.0, 1 - run.rate / alone)
+def _report_ingest(name: str, url: str, docs: list[RawDocument], rounds: int) -> None:
+    """Extraction alone and the ingest take turns on `rounds` slices of the
+    corpus, the ingest adding each slice to the same store: the machine's speed
+    drifts by a quarter over minutes, so both are measured in the same ones."""
+    size = -(-len(docs) // rounds)
+    alone = 0.0
+    run: IngestRun | None = None
+    shares = []
+    for start in range(0, len(docs), size):
+        part = docs[start : start + size]
+        part_alone = extraction_seconds(part)
+        part_run = ingest_run(url, part)
+        alone += part_alone
+        shares.append(max(0.0, 1 - part_alone / part_run.seconds))
+        run = part_run if run is None else run.then(part_run)
+    assert run is not None
+    overhead = max(0.0, 1 - alone / run.seconds)
     first, last = writer_ms(run.marks)
-    print(f"\nextraction alone: {alone:.1f} documents/s ({before:.1f} before, {after:.1f} after; "
-          f"{len(docs)} documents, one core)")  # fmt: skip
-    print(f"ingest into {name}: {run.rate:.1f} documents/s; store overhead {overhead:.0%} of "
-          f"ingest time; writer {first:.2f} ms per document over the first fifth, "
-          f"{last:.2f} ms over the last")  # fmt: skip
-    shares = ", ".join(f"{label} {ms:.2f}" for label, ms in run.cpu_ms.items())
-    print(f"  CPU ms per document: {shares}")
+    print(f"\nextraction alone: {len(docs) / alone:.1f} documents/s ({len(docs)} documents, "
+          f"one core, in {len(shares)} turns with the ingest)")  # fmt: skip
+    print(f"ingest into {name}: {len(docs) / run.seconds:.1f} documents/s; store overhead "
+          f"{overhead:.0%} of ingest time (turns: {', '.join(f'{x:.0%}' for x in shares)}); "
+          f"writer {first:.2f} ms per document over the first fifth, {last:.2f} ms over the last")  # fmt: skip
+    spent = ", ".join(f"{label} {ms:.2f}" for label, ms in run.cpu_ms().items())
+    print(f"  CPU ms per document: {spent}")
     n_groups, largest = group_sizes(url)
     print(f"  {n_groups} groups; claims in the largest: {', '.join(map(str, largest))}")
 
