@@ -107,12 +107,13 @@ def ingest_document(
         checked = known.check(db)
         doc_id = db.insert_one(documents, _document_row(record, duplicate))
         checked()
-        if rows:
-            merge_claims(db, rows, _origin(db, record, duplicate), known)
-        for row in rows:
-            row["document_id"] = doc_id()
-        db.insert(claims, rows)
-        db.insert(unknown_names, _unknown_rows(doc_id(), record.unknowns))
+        with db.batch():
+            if rows:
+                merge_claims(db, rows, _origin(db, record, duplicate), known)
+            for row in rows:
+                row["document_id"] = doc_id()
+            db.insert(claims, rows)
+            db.insert(unknown_names, _unknown_rows(doc_id(), record.unknowns))
     return doc_id()
 
 

@@ -41,6 +41,7 @@ class Driver:
         self.sqlite = conn.dialect.name == "sqlite"
         self.mark = "?" if self.sqlite else "%s"
         self.raw: Any = conn.connection.driver_connection
+        self.held: list[tuple[str, list[Any]]] | None = None  # writes kept for `batch`
 
     @contextmanager
     def pipeline(self) -> Iterator[None]:
@@ -51,6 +52,33 @@ class Driver:
             return
         with self._errors("(pipeline)"), self.raw.pipeline():
             yield
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Writes (`insert`, `update`) made in the block are sent at its end,
+        on PostgreSQL as one statement (each a WITH part of it), which the
+        server plans, runs and answers once."""
+        if self.sqlite or self.held is not None:
+            yield
+            return
+        self.held = []
+        try:
+            yield
+            held = self.held
+        finally:
+            self.held = None
+        if held:
+            *parts, (last, _) = held
+            names = ", ".join(f"w{i} AS ({sql})" for i, (sql, _) in enumerate(parts))
+            sql = f"WITH {names} {last}" if parts else last
+            self._write(sql, [p for _, params in held for p in params])
+
+    def _write(self, sql: str, params: list[Any]) -> None:
+        if self.held is not None:
+            self.held.append((sql, params))
+            return
+        with self._errors(sql):
+            self.raw.cursor().execute(sql, params)
 
     def lock_writer(self) -> None:
         """Wait for the register's other writers (PostgreSQL; on SQLite the
@@ -68,9 +96,7 @@ class Driver:
             with self._errors(sql):
                 self.raw.cursor().executemany(sql, [tuple(row[c] for c in columns) for row in rows])
             return
-        sql = _insert_arrays_sql(table, columns)
-        with self._errors(sql):
-            self.raw.cursor().execute(sql, [_json_rows(columns, rows)])
+        self._write(_insert_arrays_sql(table, columns), [_json_rows(columns, rows)])
 
     def insert_one(self, table: Table, row: Mapping[str, Any]) -> Callable[[], int]:
         """Insert one row; a function giving its new integer primary key `id`."""
@@ -96,10 +122,9 @@ class Driver:
             with self._errors(sql):
                 self.raw.cursor().executemany(sql, params)
             return
+        keys = [row[key] for row in rows]
         sql = _update_arrays_sql(table, columns, key)
-        with self._errors(sql):
-            keys = [row[key] for row in rows]
-            self.raw.cursor().execute(sql, [_json_rows((*columns, key), rows), keys])
+        self._write(sql, [_json_rows((*columns, key), rows), keys])
 
     def query(self, sql: str, *values: Any) -> Callable[[], list[Row]]:
         """Send `sql`, each `{}` in it a test against one of `values`: equality,
