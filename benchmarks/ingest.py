@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import random
+import resource
 import statistics
 import sys
 import tempfile
@@ -109,13 +111,17 @@ class IngestRun:
     seconds: float
     marks: list[float]  # the writer's own seconds after each document
     cpu: dict[str, float]  # CPU seconds: writer process, extractor, database server
+    extracting: float  # seconds the extractor spent extracting
 
     def then(self, other: IngestRun) -> IngestRun:
         """This run followed by `other` (into the same store)."""
         offset = self.marks[-1] if self.marks else 0.0
         cpu = {k: self.cpu.get(k, 0.0) + v for k, v in other.cpu.items()}
         marks = self.marks + [offset + m for m in other.marks]
-        return IngestRun(self.documents + other.documents, self.seconds + other.seconds, marks, cpu)
+        return IngestRun(
+            self.documents + other.documents, self.seconds + other.seconds, marks, cpu,
+            self.extracting + other.extracting,
+        )  # fmt: skip
 
     def cpu_ms(self) -> dict[str, float]:
         return {k: v * 1000 / self.documents for k, v in self.cpu.items()}
@@ -128,16 +134,22 @@ def ingest_run(url: str, docs: list[RawDocument]) -> IngestRun:
         marks.append(report.store_seconds)
 
     with open_store(url) as store:
-        server = _server_cpu(store)
+        server, child = _server_cpu(store), _children_cpu()
         cpu, started = time.process_time(), time.perf_counter()
         report = ingest(store, docs, progress=mark)
         elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
-        server = _server_cpu(store) - server
+        server, child = _server_cpu(store) - server, _children_cpu() - child
     assert report.new == len(docs), report
-    spent = {"writer process": cpu, "extraction (child)": report.extract_seconds}
+    spent = {"writer process": cpu, "extractor (child)": child}
     if store.dialect != "sqlite":
         spent["database server"] = server
-    return IngestRun(len(docs), elapsed, marks, spent)
+    return IngestRun(len(docs), elapsed, marks, spent, report.extract_seconds)
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's ended children (the ingest's extractor)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _server_cpu(store: Store) -> float:
@@ -284,6 +296,7 @@ def main() -> None:
     args = parser.parse_args()
     build_pipeline("nl"), build_pipeline("en")
     docs = corpus(args.docs)
+    _report_busy_core(docs[:800])
     with tempfile.TemporaryDirectory() as tmp:
         targets = {"sqlite": str(Path(tmp) / "ingest.db")}
         if args.pg:
@@ -337,8 +350,36 @@ def _report_ingest(name: str, url: str, docs: list[RawDocument], rounds: int) ->
           f"document over the first fifth, {last:.2f} ms over the last")  # fmt: skip
     spent = ", ".join(f"{label} {ms:.2f}" for label, ms in run.cpu_ms().items())
     print(f"  CPU ms per document: {spent}")
+    print(f"  the extractor was extracting {run.extracting / run.seconds:.0%} of the ingest's "
+          f"time, at {run.extracting * 1000 / run.documents:.2f} ms per document (alone: "
+          f"{alone * 1000 / len(docs):.2f})")  # fmt: skip
     n_groups, largest = group_sizes(url)
     print(f"  {n_groups} groups; claims in the largest: {', '.join(map(str, largest))}")
+
+
+def _report_busy_core(docs: list[RawDocument]) -> None:
+    """What a busy second core costs extraction on this machine, whatever
+    keeps it busy (shared caches, clock): the same extraction in one forked
+    process, then in two at once. Part of any ingest's overhead here."""
+    context = multiprocessing.get_context("fork")
+    spent: dict[int, list[float]] = {1: [], 2: []}
+    for count in (1, 2, 1):  # one alone before and after the two
+        queue: multiprocessing.Queue[float] = context.Queue()
+        workers = [context.Process(target=_extract_cpu, args=(docs, queue)) for _ in range(count)]
+        for worker in workers:
+            worker.start()
+        spent[count] += [queue.get() * 1000 / len(docs) for _ in workers]
+        for worker in workers:
+            worker.join()
+    alone, beside = statistics.mean(spent[1]), statistics.mean(spent[2])
+    print(f"extraction in a forked process: {alone:.2f} ms per document alone, {beside:.2f} "
+          f"with another beside it on the second core (+{beside / alone - 1:.0%})")  # fmt: skip
+
+
+def _extract_cpu(docs: list[RawDocument], queue: multiprocessing.Queue[float]) -> None:
+    started = time.process_time()
+    extraction_seconds(docs)
+    queue.put(time.process_time() - started)
 
 
 def _reset(url: str) -> None:
