@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from materiel.store.driver import Driver, columns
-from materiel.store.known import KnownAssertions
+from materiel.store.kept import KeptAssertions
 from materiel.store.merge import Fact, Member, absorb, place
 from materiel.store.schema import assertion_documents, assertions
 
@@ -59,14 +59,14 @@ def member(claim: Any, origin: Origin) -> Member:
 
 
 def merge_claims(
-    db: Driver, rows: list[dict[str, Any]], origin: Origin, known: KnownAssertions
+    db: Driver, rows: list[dict[str, Any]], origin: Origin, kept: KeptAssertions
 ) -> None:
     """Set each claim row's `assertion_key` (before the rows are inserted) and
-    bring the assertions they join up to date (`known` kept in step)."""
+    bring the assertions they join up to date (`kept` in step)."""
     if not rows:
         return
     members = [member(row, origin) for row in rows]
-    groups = _groups(db, known, {row["group_key"] for row in rows})
+    groups = _groups(db, kept, {row["group_key"] for row in rows})
     sizes = {key: len(facts) for key, facts in groups.items()}
     pairs = zip(rows, members, strict=True)
     homes = [place(row["group_key"], groups[row["group_key"]], m) for row, m in pairs]
@@ -83,20 +83,20 @@ def merge_claims(
         row["assertion_key"] = home.key
     identity = {home.key: row for row, home in zip(rows, homes, strict=True) if home.key in made}
     write(db, new, identity, changed)
-    known.merged(touched.values(), len(new))
+    kept.merged(touched.values(), len(new))
 
 
-def _groups(db: Driver, known: KnownAssertions, keys: set[str]) -> dict[str, list[Fact]]:
-    """The assertions of each group (oldest first), read for those not known."""
-    missing = known.missing(keys)
+def _groups(db: Driver, kept: KeptAssertions, keys: set[str]) -> dict[str, list[Fact]]:
+    """The assertions of each group (oldest first), read for those not kept."""
+    missing = kept.missing(keys)
     if missing:
         read: dict[str, list[Fact]] = {key: [] for key in missing}
         for row in db.select(_GROUPS, missing):
             values = dict(zip(_FULL_COLUMNS, row, strict=True))
             read[values["group_key"]].append(_fact(values))
         for key, facts in read.items():
-            known.add(key, facts)
-    return {key: known.group(key) for key in keys}
+            kept.add(key, facts)
+    return {key: kept.group(key) for key in keys}
 
 
 def _count_roots(db: Driver, facts: list[Fact], root: str) -> None:

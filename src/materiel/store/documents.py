@@ -18,7 +18,7 @@ from materiel.model import Claim, DocumentResult
 from materiel.store.assertions import Origin, merge_claims
 from materiel.store.dedupe import Match, to_bytes
 from materiel.store.driver import Driver
-from materiel.store.known import KnownAssertions
+from materiel.store.kept import KeptAssertions
 from materiel.store.merge import group_key
 from materiel.store.schema import claims, documents, unknown_names
 
@@ -94,22 +94,22 @@ def ingest_document(
     conn: Connection,
     record: DocumentRecord,
     duplicate: Match | None,
-    known: KnownAssertions | None = None,
+    kept: KeptAssertions | None = None,
 ) -> int:
     """Insert `record` (the caller holds the transaction); its id. A writer
-    that keeps `known` must forget it if the transaction fails."""
+    that keeps `kept` must forget it if the transaction fails."""
     db = Driver(conn)
-    known = KnownAssertions() if known is None else known
+    kept = KeptAssertions() if kept is None else kept
     rows = record.rows
     with db.pipeline():
         db.lock_writer()
         # every transaction of the writer asks, or the next could not tell its own from others'
-        checked = known.check(db)
+        checked = kept.check(db)
         doc_id = db.insert_one(documents, _document_row(record, duplicate))
         checked()
         with db.batch():
             if rows:
-                merge_claims(db, rows, _origin(db, record, duplicate), known)
+                merge_claims(db, rows, _origin(db, record, duplicate), kept)
             for row in rows:
                 row["document_id"] = doc_id()
             db.insert(claims, rows)

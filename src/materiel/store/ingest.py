@@ -30,7 +30,7 @@ from materiel.store.documents import (
 from materiel.store.driver import Driver
 from materiel.store.engine import Store
 from materiel.store.extractor import Extractor, Result, make_extractor
-from materiel.store.known import KnownAssertions
+from materiel.store.kept import KeptAssertions
 from materiel.store.schema import documents
 
 
@@ -94,7 +94,7 @@ class IngestRun:
         self.report = report
         self.progress = progress
         self.index = NearDuplicates()
-        self.known = KnownAssertions()
+        self.kept = KeptAssertions()
         self.hashes: set[str] = set()
 
     def load(self, conn: Connection) -> None:
@@ -169,9 +169,9 @@ def write_document(conn: Connection, run: IngestRun, record: DocumentRecord) -> 
     try:
         # PostgreSQL: the commit goes with the document's writes, in one round trip
         with Driver(conn).pipeline(), conn.begin():
-            doc_id = ingest_document(conn, record, match, run.known)
+            doc_id = ingest_document(conn, record, match, run.kept)
     except BaseException as err:
-        run.known.forget()  # merged in memory, rolled back in the store
+        run.kept.forget()  # merged in memory, rolled back in the store
         if not isinstance(err, IntegrityError):
             raise
         with conn.begin():

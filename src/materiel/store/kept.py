@@ -33,7 +33,7 @@ _SQLITE_PROBE = "PRAGMA data_version"
 _POSTGRES_PROBE = "SELECT txid_current()"
 
 
-class KnownAssertions:
+class KeptAssertions:
     """Whole groups of assertions (oldest first, as merging places claims),
     least recently used dropped first."""
 

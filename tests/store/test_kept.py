@@ -12,7 +12,7 @@ from sqlalchemy import select
 from materiel.ingest.readers import RawDocument
 from materiel.store.engine import Store, open_store
 from materiel.store.ingest import IngestReport, ingest
-from materiel.store.known import KnownAssertions
+from materiel.store.kept import KeptAssertions
 from materiel.store.merge import Fact
 from materiel.store.rebuild import rebuild
 from materiel.store.review import reject
@@ -68,20 +68,20 @@ def test_a_review_between_documents_is_not_overwritten(db_url: str) -> None:
 
 
 def test_the_least_recently_used_groups_are_dropped_first() -> None:
-    known = KnownAssertions(max_facts=3)
+    kept = KeptAssertions(max_facts=3)
     for key in ("a", "b", "c"):
-        known.add(key, [Fact(f"{key}1", key, 0)])
-    known.group("a")  # used: "b" is now the oldest
-    known.add("d", [Fact("d1", "d", 0)])
-    known.merged([], made=0)
-    assert known.missing(["a", "b", "c", "d"]) == ["b"]
-    assert known.size == 3
+        kept.add(key, [Fact(f"{key}1", key, 0)])
+    kept.group("a")  # used: "b" is now the oldest
+    kept.add("d", [Fact("d1", "d", 0)])
+    kept.merged([], made=0)
+    assert kept.missing(["a", "b", "c", "d"]) == ["b"]
+    assert kept.size == 3
 
 
 @pytest.mark.parametrize("made", [0, 2])
 def test_merged_forgets_the_roots_it_has_written(made: int) -> None:
-    known = KnownAssertions()
+    kept = KeptAssertions()
     fact = Fact("k", "g", 0, roots={"r"}, new_roots=["r"])
-    known.add("g", [fact])
-    known.merged([fact], made=made)
-    assert not fact.roots and not fact.new_roots and known.size == 1 + made
+    kept.add("g", [fact])
+    kept.merged([fact], made=made)
+    assert not fact.roots and not fact.new_roots and kept.size == 1 + made
