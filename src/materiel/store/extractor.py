@@ -4,11 +4,13 @@ takes about as long as extraction alone.
 
 Up to `WINDOW` documents (and `WINDOW_BYTES` of text) are in flight, so the
 child never waits for the parent's writing of one document before it starts
-the next; results come back in order. A thread in the child receives
-documents as soon as they are sent, so the parent never blocks on a full
-pipe while the child blocks sending it a result. The child closes its copy
-of the parent's end of the pipe, so it sees end-of-file and exits when the
-parent dies, even by SIGKILL.
+the next; results come back in order. A thread in the parent sends the
+documents, so the parent's writer never blocks on a full pipe while the child
+blocks sending it a result. The thread is on the parent's side because the
+child is the ingest's bottleneck: a second thread there would take the GIL
+from extraction at every document. The child closes its copy of the parent's
+end of the pipe, so it sees end-of-file and exits when the parent dies, even
+by SIGKILL.
 """
 
 from __future__ import annotations
@@ -84,6 +86,9 @@ class ChildProcess:
         )
         self.process.start()
         child_end.close()
+        self.outbox: queue.SimpleQueue[RawDocument | None] = queue.SimpleQueue()
+        self.sender = threading.Thread(target=_send_all, args=(self.conn, self.outbox), daemon=True)
+        self.sender.start()
         self.in_flight: deque[int] = deque()  # the text length of each
         self.text_in_flight = 0
 
@@ -94,7 +99,7 @@ class ChildProcess:
         return len(self.in_flight) < WINDOW and size <= WINDOW_BYTES
 
     def submit(self, raw: RawDocument) -> None:
-        self.conn.send(raw)
+        self.outbox.put(raw)
         self.in_flight.append(len(raw.text))
         self.text_in_flight += len(raw.text)
 
@@ -109,8 +114,8 @@ class ChildProcess:
     def close(self) -> None:
         if self.in_flight:  # results nobody will read: stop the child at once
             self.process.kill()
-        with contextlib.suppress(OSError):
-            self.conn.send(None)
+        self.outbox.put(None)
+        self.sender.join(timeout=10)
         self.process.join(timeout=10)
         if self.process.is_alive():
             self.process.kill()
@@ -121,21 +126,19 @@ class ChildProcess:
 
 def _serve(conn: Connection, parent_end: Connection, overlays: tuple[Path, ...]) -> None:
     parent_end.close()
-    inbox: queue.SimpleQueue[RawDocument | None] = queue.SimpleQueue()
-    threading.Thread(target=_receive, args=(conn, inbox), daemon=True).start()
-    with contextlib.suppress(OSError):  # the parent is gone
-        while (raw := inbox.get()) is not None:
+    with contextlib.suppress(EOFError, OSError):  # the parent is gone
+        while (raw := conn.recv()) is not None:
             conn.send(extract_safely(raw, overlays))
 
 
-def _receive(conn: Connection, inbox: queue.SimpleQueue[RawDocument | None]) -> None:
-    """Move documents from the pipe to `inbox` as they come; None at the end."""
-    try:
-        while (raw := conn.recv()) is not None:
-            inbox.put(raw)
-    except (EOFError, OSError):
-        pass
-    inbox.put(None)
+def _send_all(conn: Connection, outbox: queue.SimpleQueue[RawDocument | None]) -> None:
+    """Send the documents put in `outbox`, then None; stop if the child is gone."""
+    with contextlib.suppress(OSError):
+        while True:
+            raw = outbox.get()
+            conn.send(raw)
+            if raw is None:
+                return
 
 
 def make_extractor(overlays: tuple[Path, ...], workers: int) -> Extractor:
