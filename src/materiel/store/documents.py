@@ -95,16 +95,21 @@ def ingest_document(
     record: DocumentRecord,
     duplicate: Match | None,
     kept: KeptAssertions | None = None,
+    *,
+    locked: bool = False,
 ) -> int:
     """Insert `record` (the caller holds the transaction); its id. A writer
-    that keeps `kept` must forget it if the transaction fails."""
+    that keeps `kept` must forget it if the transaction fails. `locked`: an
+    earlier document of the same transaction took the writer lock and
+    checked `kept`."""
     db = Driver(conn)
     kept = KeptAssertions() if kept is None else kept
     rows = record.rows
     with db.pipeline():
-        db.lock_writer()
+        if not locked:
+            db.lock_writer()
         # every transaction of the writer asks, or the next could not tell its own from others'
-        checked = kept.check(db)
+        checked = kept.check(db) if not locked else lambda: None
         doc_id = db.insert_one(documents, _document_row(record, duplicate))
         checked()
         with db.batch():

@@ -1,7 +1,8 @@
 """Ingesting documents into a store: hash (a known text is a no-op), extract
 (in a child process, beside the writing), find the near-duplicate original,
-and write each document in one transaction. A bad document fails alone; a
-store that cannot be written stops the run."""
+and write the documents, each whole in one transaction, up to `GROUP` of
+them in the same one. A bad document fails alone; a store that cannot be
+written stops the run."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from materiel.exc import StoreError
 from materiel.ingest.readers import RawDocument, ReadError
-from materiel.store.dedupe import NearDuplicates, signature
+from materiel.store.dedupe import Match, NearDuplicates, signature
 from materiel.store.documents import (
     DocumentRecord,
     Extracted,
@@ -50,6 +51,13 @@ class IngestReport:
 
 
 CHECKPOINT_PAGES = 16_384
+# Documents written in one transaction at most. A commit costs the same for
+# one document as for several: on SQLite it writes every page the
+# transaction touched (the claims' index pages are shared by all documents),
+# on PostgreSQL it is a round trip, the writer lock and the kept assertions'
+# check. A killed ingest loses at most this many finished documents, which
+# its rerun adds.
+GROUP = 8
 Progress = Callable[[IngestReport, str], None]
 Pending = tuple[RawDocument, str]  # a document being extracted, and its hash
 
@@ -82,11 +90,19 @@ def _pump(conn: Connection, run: IngestRun, extractor: Extractor, fresh: Iterato
     pending: deque[Pending] = deque()
     for document in fresh:
         while pending and not extractor.has_room(document[0]):
-            run.finish(conn, pending.popleft(), extractor.take())
+            _write_oldest(conn, run, extractor, pending)
         extractor.submit(document[0])
         pending.append(document)
     while pending:
-        run.finish(conn, pending.popleft(), extractor.take())
+        _write_oldest(conn, run, extractor, pending)
+
+
+def _write_oldest(
+    conn: Connection, run: IngestRun, extractor: Extractor, pending: deque[Pending]
+) -> None:
+    """Write the oldest `GROUP` documents in flight (fewer if there are fewer)."""
+    oldest = [pending.popleft() for _ in range(min(GROUP, len(pending)))]
+    run.finish(conn, [(document, extractor.take()) for document in oldest])
 
 
 class IngestRun:
@@ -118,19 +134,21 @@ class IngestRun:
             self.hashes.add(digest)
             yield item, digest
 
-    def finish(self, conn: Connection, pending: Pending, result: Result) -> None:
-        raw, digest = pending
-        outcome, seconds = result
-        self.report.extract_seconds += seconds
+    def finish(self, conn: Connection, done: list[tuple[Pending, Result]]) -> None:
+        """Store extracted documents (in one transaction); count the failed."""
         started = time.perf_counter()
-        if isinstance(outcome, Extracted):
-            record = record_of(raw, digest, outcome, signature(raw.text))
-            write_document(conn, self, record)
-        else:
-            self.hashes.discard(digest)
-            self.report.failed.append(outcome)
+        records = []
+        for (raw, digest), (outcome, seconds) in done:
+            self.report.extract_seconds += seconds
+            if isinstance(outcome, Extracted):
+                records.append(record_of(raw, digest, outcome, signature(raw.text)))
+            else:
+                self.hashes.discard(digest)
+                self.report.failed.append(outcome)
+        write_documents(conn, self, records)
         self.report.store_seconds += time.perf_counter() - started
-        self._tick(raw.id)
+        for (raw, _), _ in done:
+            self._tick(raw.id)
 
     def _tick(self, where: str) -> None:
         if self.progress is not None:
@@ -161,6 +179,48 @@ def _text(value: object) -> str | None:
     return None if value is None or value == "" else str(value)
 
 
+def write_documents(conn: Connection, run: IngestRun, records: list[DocumentRecord]) -> None:
+    """In one transaction; one at a time if another writer stored one of
+    them meanwhile (the unique content hash refuses it), so that it alone
+    is counted as known."""
+    if len(records) > 1:
+        try:
+            _write_together(conn, run, records)
+            return
+        except IntegrityError:
+            pass
+    for record in records:
+        write_document(conn, run, record)
+
+
+def _write_together(conn: Connection, run: IngestRun, records: list[DocumentRecord]) -> None:
+    index, added, matches = run.index, [], []
+    try:
+        with Driver(conn).pipeline(), conn.begin():
+            for place, record in enumerate(records):
+                # an earlier document of the group can be the original
+                match = index.find(record.minhash) if record.minhash is not None else None
+                doc_id = ingest_document(conn, record, match, run.kept, locked=place > 0)
+                if match is None and record.minhash is not None:
+                    index.add(doc_id, record.hash, record.minhash)
+                    added.append(doc_id)
+                matches.append(match)
+    except BaseException:
+        run.kept.forget()  # merged in memory, rolled back in the store
+        for doc_id in added:
+            index.discard(doc_id)
+        raise
+    for record, match in zip(records, matches, strict=True):
+        _count(run.report, record, match)
+
+
+def _count(report: IngestReport, record: DocumentRecord, match: Match | None) -> None:
+    report.new += 1
+    report.claims += len(record.rows)
+    if match is not None:
+        report.duplicates += 1
+
+
 def write_document(conn: Connection, run: IngestRun, record: DocumentRecord) -> None:
     """One transaction. The unique content hash keeps a document that another
     writer stored meanwhile from going in twice."""
@@ -179,11 +239,8 @@ def write_document(conn: Connection, run: IngestRun, record: DocumentRecord) -> 
                 raise
         report.known += 1
         return
-    report.new += 1
-    report.claims += len(record.rows)
-    if match is not None:
-        report.duplicates += 1
-    elif record.minhash is not None:
+    _count(report, record, match)
+    if match is None and record.minhash is not None:
         index.add(doc_id, record.hash, record.minhash)
 
 
