@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from materiel.ingest.readers import RawDocument
 from materiel.nlp.extract import extract_document
-from materiel.store.dedupe import NearDuplicates, signature
+from materiel.store.dedupe import NearDuplicates, signature, to_bytes
 from materiel.store.documents import DocumentRecord, Extracted, content_hash, ingest_document
 from materiel.store.engine import Store
 from materiel.store.ingest import IngestReport, IngestRun, record_of, write_documents, writer
@@ -55,6 +55,11 @@ def test_a_group_links_a_copy_of_its_own_earlier_document(store: Store) -> None:
         ids = dict(conn.execute(select(documents.c.doc_key, documents.c.id)).all())
     assert linked["r2"] == ids["r0"] and linked["r0"] is None
     assert sorted(run.index.hashes) == sorted(ids[key] for key in ("r0", "r1", "r3"))
+    with store.read() as conn:  # signatures stored byte for byte, whichever way they went in
+        stored = dict(conn.execute(select(documents.c.hash, documents.c.minhash)).all())
+    for record in records:
+        assert record.minhash is not None
+        assert stored[record.hash] == to_bytes(record.minhash)
 
 
 def test_a_group_another_writer_beat_is_written_one_by_one(store: Store) -> None:

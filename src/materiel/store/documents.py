@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -97,11 +98,12 @@ def ingest_document(
     kept: KeptAssertions | None = None,
     *,
     locked: bool = False,
+    new_id: int | None = None,
 ) -> int:
     """Insert `record` (the caller holds the transaction); its id. A writer
-    that keeps `kept` must forget it if the transaction fails. `locked`: an
-    earlier document of the same transaction took the writer lock and
-    checked `kept`."""
+    that keeps `kept` must forget it if the transaction fails. `locked`: the
+    caller took the writer lock and checked `kept` in this transaction.
+    `new_id`: the document's id, drawn by the caller (`Driver.new_ids`)."""
     db = Driver(conn)
     kept = KeptAssertions() if kept is None else kept
     rows = record.rows
@@ -110,7 +112,7 @@ def ingest_document(
             db.lock_writer()
         # every transaction of the writer asks, or the next could not tell its own from others'
         checked = kept.check(db) if not locked else lambda: None
-        doc_id = db.insert_one(documents, _document_row(record, duplicate))
+        doc_id = _insert_document(db, _document_row(record, duplicate), new_id)
         checked()
         with db.batch():
             if rows:
@@ -123,6 +125,13 @@ def ingest_document(
 
 
 _ROOT = "SELECT hash, outlet FROM documents WHERE id {}"
+
+
+def _insert_document(db: Driver, row: dict[str, Any], new_id: int | None) -> Callable[[], int]:
+    if new_id is None:
+        return db.insert_one(documents, row)
+    db.insert(documents, [{"id": new_id, **row}])  # with the batch's other writes
+    return lambda: new_id
 
 
 def _origin(db: Driver, record: DocumentRecord, duplicate: Match | None) -> Origin:

@@ -12,7 +12,6 @@ them as they would any other statement's.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -23,9 +22,11 @@ from sqlalchemy import Connection, Table
 from sqlalchemy.exc import DBAPIError
 
 from materiel.store.engine import WRITER_LOCK_SQL
+from materiel.store.held import HeldWrites, insert_statement, quote, update_statement
 
 Row = tuple[Any, ...]
 T = TypeVar("T")
+_HELD = "materiel.held_writes"
 
 
 class Driver:
@@ -41,7 +42,18 @@ class Driver:
         self.sqlite = conn.dialect.name == "sqlite"
         self.mark = "?" if self.sqlite else "%s"
         self.raw: Any = conn.connection.driver_connection
-        self.held: list[tuple[str, list[Any]]] | None = None  # writes kept for `batch`
+        # the connection's, so that every Driver on it holds writes in its batch
+        self.info = conn.info
+
+    @property
+    def held(self) -> HeldWrites | None:
+        """The writes of the current `batch`, not sent yet."""
+        held: HeldWrites | None = self.info.get(_HELD)
+        return held
+
+    @held.setter
+    def held(self, writes: HeldWrites | None) -> None:
+        self.info[_HELD] = writes
 
     @contextmanager
     def pipeline(self) -> Iterator[None]:
@@ -55,28 +67,28 @@ class Driver:
 
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """Writes (`insert`, `update`) made in the block are sent at its end,
-        on PostgreSQL as one statement (each a WITH part of it), which the
-        server plans, runs and answers once."""
+        """Writes (`insert`, `update`) made in the block (within another
+        batch, that one's) are sent at its end, on PostgreSQL as one
+        statement (`HeldWrites`), which the server plans, runs and answers
+        once. A read in the block sends them first."""
         if self.sqlite or self.held is not None:
             yield
             return
-        self.held = []
+        self.held = HeldWrites()
         try:
             yield
-            held = self.held
+            self.flush()
         finally:
             self.held = None
-        if held:
-            *parts, (last, _) = held
-            names = ", ".join(f"w{i} AS ({sql})" for i, (sql, _) in enumerate(parts))
-            sql = f"WITH {names} {last}" if parts else last
-            self._write(sql, [p for _, params in held for p in params])
 
-    def _write(self, sql: str, params: list[Any]) -> None:
-        if self.held is not None:
-            self.held.append((sql, params))
-            return
+    def flush(self) -> None:
+        """Send the writes held so far (the batch goes on)."""
+        held = self.held
+        if held:
+            self.held = HeldWrites()
+            self._execute(*held.statement())
+
+    def _execute(self, sql: str, params: list[Any]) -> None:
         with self._errors(sql):
             self.raw.cursor().execute(sql, params)
 
@@ -95,11 +107,14 @@ class Driver:
             sql = _insert_sql(table.name, columns, self.mark)
             with self._errors(sql):
                 self.raw.cursor().executemany(sql, [tuple(row[c] for c in columns) for row in rows])
-            return
-        self._write(_insert_arrays_sql(table, columns), [_json_rows(columns, rows)])
+        elif self.held is not None:
+            self.held.insert(table, rows)
+        else:
+            self._execute(*insert_statement(table, rows))
 
     def insert_one(self, table: Table, row: Mapping[str, Any]) -> Callable[[], int]:
         """Insert one row; a function giving its new integer primary key `id`."""
+        self.flush()
         sql = _insert_sql(table.name, tuple(row), self.mark)
         if not self.sqlite:
             sql += ' RETURNING "id"'
@@ -122,13 +137,27 @@ class Driver:
             with self._errors(sql):
                 self.raw.cursor().executemany(sql, params)
             return
-        keys = [row[key] for row in rows]
-        sql = _update_arrays_sql(table, columns, key)
-        self._write(sql, [_json_rows((*columns, key), rows), keys])
+        if self.held is not None:
+            self.held.update(table, key, rows)
+        else:
+            self._execute(*update_statement(table, key, rows))
+
+    def new_ids(self, table: Table, count: int) -> Callable[[], list[int]] | None:
+        """`count` new values of `table`'s integer key `id` (PostgreSQL, from
+        its sequence, so that rows can go in a batch with their ids; None on
+        SQLite, where `insert_one` costs no round trip)."""
+        if self.sqlite:
+            return None
+        answer = self.query(
+            f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id'))"
+            f" FROM generate_series(1, {int(count)})"
+        )
+        return _once(lambda: [int(row[0]) for row in answer()])
 
     def query(self, sql: str, *values: Any) -> Callable[[], list[Row]]:
         """Send `sql`, each `{}` in it a test against one of `values`: equality,
         or membership for a list (`WHERE x {}`); a function giving its rows."""
+        self.flush()  # the block's reads see its writes
         tests = [self._test(value) for value in values]
         text = sql.format(*(test for test, _ in tests))
         params = [p for _, group in tests for p in group]
@@ -181,51 +210,17 @@ def _once(answer: Callable[[], T]) -> Callable[[], T]:
 
 @lru_cache(maxsize=64)
 def _insert_sql(table: str, columns: tuple[str, ...], mark: str) -> str:
-    names = ", ".join(_quote(c) for c in columns)
-    return f"INSERT INTO {_quote(table)} ({names}) VALUES ({', '.join([mark] * len(columns))})"
+    names = ", ".join(quote(c) for c in columns)
+    return f"INSERT INTO {quote(table)} ({names}) VALUES ({', '.join([mark] * len(columns))})"
 
 
 @lru_cache(maxsize=64)
 def _update_sql(table: str, columns: tuple[str, ...], key: str, mark: str) -> str:
-    sets = ", ".join(f"{_quote(c)} = {mark}" for c in columns)
-    return f"UPDATE {_quote(table)} SET {sets} WHERE {_quote(key)} = {mark}"
-
-
-@lru_cache(maxsize=64)
-def _insert_arrays_sql(table: Table, columns: tuple[str, ...]) -> str:
-    names = ", ".join(_quote(c) for c in columns)
-    return f"INSERT INTO {_quote(table.name)} ({names}) SELECT {names} FROM {_rows(table)}"
-
-
-@lru_cache(maxsize=64)
-def _update_arrays_sql(table: Table, columns: tuple[str, ...], key: str) -> str:
-    sets = ", ".join(f"{_quote(c)} = v.{_quote(c)}" for c in columns)
-    # the keys again as an array: the rows to change are found by the key's
-    # index, whatever the planner thinks of the number of rows
-    return (
-        f"UPDATE {_quote(table.name)} AS t SET {sets} FROM {_rows(table)} AS v"
-        f" WHERE t.{_quote(key)} = ANY(%s) AND t.{_quote(key)} = v.{_quote(key)}"
-    )
-
-
-def _rows(table: Table) -> str:
-    """Rows of `table`'s type from one JSON array (PostgreSQL): a statement of
-    the same text for any number of rows, planned once and sent as one
-    message, whose parameter the driver sends as it is."""
-    return f"json_populate_recordset(NULL::{_quote(table.name)}, %s::json)"
-
-
-def _json_rows(columns: tuple[str, ...], rows: Sequence[Mapping[str, Any]]) -> str:
-    chosen = [{c: row[c] for c in columns} for row in rows]
-    return json.dumps(chosen, ensure_ascii=False, allow_nan=False)
-
-
-def _quote(name: str) -> str:
-    # Every identifier quoted: the schema has names such as "key" and "time".
-    return f'"{name}"'
+    sets = ", ".join(f"{quote(c)} = {mark}" for c in columns)
+    return f"UPDATE {quote(table)} SET {sets} WHERE {quote(key)} = {mark}"
 
 
 def columns(table: Table, names: Sequence[str] | None = None) -> str:
     """A quoted column list of `table` (all columns, or `names`) for SELECT."""
     chosen = names if names is not None else [c.name for c in table.columns]
-    return ", ".join(_quote(n) for n in chosen)
+    return ", ".join(quote(n) for n in chosen)

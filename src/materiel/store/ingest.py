@@ -194,17 +194,28 @@ def write_documents(conn: Connection, run: IngestRun, records: list[DocumentReco
 
 
 def _write_together(conn: Connection, run: IngestRun, records: list[DocumentRecord]) -> None:
+    """On PostgreSQL the lock, the kept assertions' check and the documents'
+    ids take one round trip, and all their writes go in one statement (and
+    the commit with it) unless a near-duplicate's merge reads in between."""
     index, added, matches = run.index, [], []
+    db = Driver(conn)
     try:
-        with Driver(conn).pipeline(), conn.begin():
-            for place, record in enumerate(records):
-                # an earlier document of the group can be the original
-                match = index.find(record.minhash) if record.minhash is not None else None
-                doc_id = ingest_document(conn, record, match, run.kept, locked=place > 0)
-                if match is None and record.minhash is not None:
-                    index.add(doc_id, record.hash, record.minhash)
-                    added.append(doc_id)
-                matches.append(match)
+        with db.pipeline(), conn.begin():
+            db.lock_writer()
+            run.kept.check(db)()
+            new_ids = db.new_ids(documents, len(records))
+            with db.batch():
+                for place, record in enumerate(records):
+                    # an earlier document of the group can be the original
+                    match = index.find(record.minhash) if record.minhash is not None else None
+                    new_id = new_ids()[place] if new_ids is not None else None
+                    doc_id = ingest_document(
+                        conn, record, match, run.kept, locked=True, new_id=new_id
+                    )
+                    if match is None and record.minhash is not None:
+                        index.add(doc_id, record.hash, record.minhash)
+                        added.append(doc_id)
+                    matches.append(match)
     except BaseException:
         run.kept.forget()  # merged in memory, rolled back in the store
         for doc_id in added:
