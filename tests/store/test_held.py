@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from materiel.store.held import HeldWrites
-from materiel.store.schema import assertion_documents, assertions
+from materiel.store.schema import assertion_documents, assertions, claims, documents
 
 
 def _row(key: str, n_claims: int) -> dict[str, object]:
@@ -42,3 +42,13 @@ def test_signatures_go_as_postgresql_hex_bytes() -> None:
     held.insert(assertions, [{"key": "d", "minhash": b"\x00\xff"}])
     _, params = held.statement()
     assert json.loads(params[0]) == [{"key": "d", "minhash": "\\x00ff"}]
+
+
+def test_a_table_goes_in_before_the_tables_that_refer_to_it() -> None:
+    held = HeldWrites()  # a read sent the first document's row; its claims were held first
+    held.insert(claims, [{"document_id": 1, "seq": 0}])
+    held.insert(documents, [{"id": 2, "hash": "h2"}])
+    held.insert(claims, [{"document_id": 2, "seq": 0}])
+    held.update(assertions, "key", [_row("a", 3)])
+    order = [(table.name, key) for table, key, _ in held.writes()]
+    assert order == [("documents", None), ("claims", None), ("assertions", "key")]

@@ -68,10 +68,11 @@ class Driver:
     @contextmanager
     def batch(self) -> Iterator[None]:
         """Writes (`insert`, `update`) made in the block (within another
-        batch, that one's) are sent at its end, on PostgreSQL as one
-        statement (`HeldWrites`), which the server plans, runs and answers
-        once. A read in the block sends them first."""
-        if self.sqlite or self.held is not None:
+        batch, that one's) are sent at its end (`HeldWrites`): on PostgreSQL
+        as one statement, which the server plans, runs and answers once; on
+        SQLite a table's rows in one call. A read in the block sends them
+        first."""
+        if self.held is not None:
             yield
             return
         self.held = HeldWrites()
@@ -84,9 +85,17 @@ class Driver:
     def flush(self) -> None:
         """Send the writes held so far (the batch goes on)."""
         held = self.held
-        if held:
-            self.held = HeldWrites()
+        if not held:
+            return
+        self.held = HeldWrites()
+        if not self.sqlite:
             self._execute(*held.statement())
+            return
+        for table, key, rows in held.writes():
+            if key is None:
+                self._insert_now(table, rows)
+            else:
+                self._update_now(table, key, rows)
 
     def _execute(self, sql: str, params: list[Any]) -> None:
         with self._errors(sql):
@@ -102,15 +111,19 @@ class Driver:
         """Insert `rows` (mappings with the same keys) in one call."""
         if not rows:
             return
-        columns = tuple(rows[0])
-        if self.sqlite:
-            sql = _insert_sql(table.name, columns, self.mark)
-            with self._errors(sql):
-                self.raw.cursor().executemany(sql, [tuple(row[c] for c in columns) for row in rows])
-        elif self.held is not None:
+        if self.held is not None:
             self.held.insert(table, rows)
         else:
+            self._insert_now(table, rows)
+
+    def _insert_now(self, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+        if not self.sqlite:
             self._execute(*insert_statement(table, rows))
+            return
+        columns = tuple(rows[0])
+        sql = _insert_sql(table.name, columns, self.mark)
+        with self._errors(sql):
+            self.raw.cursor().executemany(sql, [tuple(row[c] for c in columns) for row in rows])
 
     def insert_one(self, table: Table, row: Mapping[str, Any]) -> Callable[[], int]:
         """Insert one row; a function giving its new integer primary key `id`."""
@@ -130,24 +143,29 @@ class Driver:
         """Set the other columns of each row where column `key` equals its `key`."""
         if not rows:
             return
-        columns = tuple(c for c in rows[0] if c != key)
-        if self.sqlite:
-            sql = _update_sql(table.name, columns, key, self.mark)
-            params = [(*(row[c] for c in columns), row[key]) for row in rows]
-            with self._errors(sql):
-                self.raw.cursor().executemany(sql, params)
-            return
         if self.held is not None:
             self.held.update(table, key, rows)
         else:
-            self._execute(*update_statement(table, key, rows))
+            self._update_now(table, key, rows)
 
-    def new_ids(self, table: Table, count: int) -> Callable[[], list[int]] | None:
-        """`count` new values of `table`'s integer key `id` (PostgreSQL, from
-        its sequence, so that rows can go in a batch with their ids; None on
-        SQLite, where `insert_one` costs no round trip)."""
+    def _update_now(self, table: Table, key: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        if not self.sqlite:
+            self._execute(*update_statement(table, key, rows))
+            return
+        columns = tuple(c for c in rows[0] if c != key)
+        sql = _update_sql(table.name, columns, key, self.mark)
+        params = [(*(row[c] for c in columns), row[key]) for row in rows]
+        with self._errors(sql):
+            self.raw.cursor().executemany(sql, params)
+
+    def new_ids(self, table: Table, count: int) -> Callable[[], list[int]]:
+        """`count` new values of `table`'s integer key `id`, so that its rows
+        can go in a batch with their ids: on PostgreSQL from its sequence; on
+        SQLite after the largest (as SQLite itself numbers rows; the writer
+        holds the database, BEGIN IMMEDIATE)."""
         if self.sqlite:
-            return None
+            [(largest,)] = self.select(f"SELECT coalesce(max(id), 0) FROM {quote(table.name)}")
+            return lambda: list(range(int(largest) + 1, int(largest) + 1 + count))
         answer = self.query(
             f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id'))"
             f" FROM generate_series(1, {int(count)})"

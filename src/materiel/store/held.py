@@ -1,5 +1,6 @@
-"""Writes held back to be sent as one statement (PostgreSQL): what a group of
-documents inserts and updates, table by table.
+"""Writes held back to be sent together: what a group of documents inserts
+and updates, table by table (on PostgreSQL as one statement, on SQLite one
+`executemany` a table).
 
 Rows for the same table and columns become one part of the statement,
 whichever document they came from; an assertion updated by several
@@ -11,7 +12,7 @@ part of a statement cannot see the rows another part inserts).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -50,15 +51,34 @@ class HeldWrites:
                     return found
         return None
 
-    def statement(self) -> Statement:
-        """All of them as one statement, each a `WITH` part of it."""
-        parts = [insert_statement(table, rows) for (table, _), rows in self.inserts.items()]
+    def writes(self) -> Iterator[tuple[Table, str | None, list[dict[str, Any]]]]:
+        """Each table's rows: (table, None, rows) to insert, tables before
+        those whose foreign keys refer to them (SQLite checks each row as it
+        goes in), then (table, key, rows) to update by `key`."""
+        for (table, _), rows in sorted(self.inserts.items(), key=_referred_first):
+            yield table, None, rows
         for (table, _, key), by_key in self.updates.items():
-            parts.append(update_statement(table, key, list(by_key.values())))
+            yield table, key, list(by_key.values())
+
+    def statement(self) -> Statement:
+        """All of them as one statement (PostgreSQL), each a `WITH` part of it."""
+        parts = [
+            insert_statement(table, rows) if key is None else update_statement(table, key, rows)
+            for table, key, rows in self.writes()
+        ]
         *earlier, (last, _) = parts
         names = ", ".join(f"w{i} AS ({sql})" for i, (sql, _) in enumerate(earlier))
         sql = f"WITH {names} {last}" if earlier else last
         return sql, [p for _, params in parts for p in params]
+
+
+def _referred_first(item: tuple[tuple[Table, tuple[str, ...]], list[dict[str, Any]]]) -> int:
+    return _rank(item[0][0])
+
+
+@lru_cache(maxsize=64)
+def _rank(table: Table) -> int:
+    return table.metadata.sorted_tables.index(table)
 
 
 def insert_statement(table: Table, rows: Sequence[Mapping[str, Any]]) -> Statement:

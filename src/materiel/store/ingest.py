@@ -194,9 +194,10 @@ def write_documents(conn: Connection, run: IngestRun, records: list[DocumentReco
 
 
 def _write_together(conn: Connection, run: IngestRun, records: list[DocumentRecord]) -> None:
-    """On PostgreSQL the lock, the kept assertions' check and the documents'
-    ids take one round trip, and all their writes go in one statement (and
-    the commit with it) unless a near-duplicate's merge reads in between."""
+    """The group's writes go together (`Driver.batch`), unless a
+    near-duplicate's merge reads in between. On PostgreSQL the lock, the kept
+    assertions' check and the documents' ids take one round trip, the writes
+    (one statement) and the commit another."""
     index, added, matches = run.index, [], []
     db = Driver(conn)
     try:
@@ -208,9 +209,8 @@ def _write_together(conn: Connection, run: IngestRun, records: list[DocumentReco
                 for place, record in enumerate(records):
                     # an earlier document of the group can be the original
                     match = index.find(record.minhash) if record.minhash is not None else None
-                    new_id = new_ids()[place] if new_ids is not None else None
                     doc_id = ingest_document(
-                        conn, record, match, run.kept, locked=True, new_id=new_id
+                        conn, record, match, run.kept, locked=True, new_id=new_ids()[place]
                     )
                     if match is None and record.minhash is not None:
                         index.add(doc_id, record.hash, record.minhash)
