@@ -143,13 +143,23 @@ def values(f: Fact, identity: Any = None) -> dict[str, Any]:
         "status_rank": f.status_rank, "stance": f.stance, "n_claims": f.n_claims,
         "n_support": f.n_support, "n_hedged": f.n_hedged, "n_deny": f.n_deny,
         "n_documents": f.n_documents, "n_sources": len(f.sources),
-        "sources": _json(sorted(f.sources)), "deniers": _json(sorted(f.deniers)),
+        "sources": _names(f, "sources", f.sources), "deniers": _names(f, "deniers", f.deniers),
         "categories": _json(dict(sorted(f.categories.items()))),
         "first_seen": f.first_seen, "last_seen": f.last_seen,
     }  # fmt: skip
     if identity is not None:
         out.update(key=f.key, group_key=f.group_key, **{k: identity[k] for k in IDENTITY})
     return out
+
+
+def _names(f: Fact, column: str, names: set[str]) -> str:
+    """The sorted JSON list of `names`, made again only if the set grew (a
+    busy assertion's sources are written after every document that joins it)."""
+    size, text = f.written.get(column, (-1, ""))
+    if size != len(names):
+        text = _json(sorted(names))
+        f.written[column] = (len(names), text)
+    return text
 
 
 def _json(value: object) -> str:

@@ -104,6 +104,9 @@ class Fact:
     categories: dict[str, int] = field(default_factory=dict)
     roots: set[str] = field(default_factory=set)
     new_roots: list[str] = field(default_factory=list)
+    # the store's text of a set (sources, deniers) and the size it had:
+    # merging only adds to them, so an unchanged size is an unchanged set
+    written: dict[str, tuple[int, str]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def anchored(self) -> bool:
