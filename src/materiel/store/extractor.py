@@ -32,7 +32,7 @@ from materiel.store.documents import Extracted
 
 # the outcome, and the seconds it took
 Result = tuple[Extracted | ReadError, float]
-WINDOW = 16  # documents in flight at most
+WINDOW = 32  # documents in flight at most (twice the writer's group: the child never waits for it)
 WINDOW_BYTES = 32 << 20  # characters of text in flight at most (beyond the first document)
 
 

@@ -57,7 +57,7 @@ CHECKPOINT_PAGES = 16_384
 # on PostgreSQL it is a round trip, the writer lock and the kept assertions'
 # check. A killed ingest loses at most this many finished documents, which
 # its rerun adds.
-GROUP = 8
+GROUP = 16
 Progress = Callable[[IngestReport, str], None]
 Pending = tuple[RawDocument, str]  # a document being extracted, and its hash
 
