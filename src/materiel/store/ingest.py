@@ -16,9 +16,8 @@ from pathlib import Path
 
 from datasketch import MinHash
 from sqlalchemy import Connection, select
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError
 
-from materiel.exc import StoreError
 from materiel.ingest.readers import RawDocument, ReadError
 from materiel.store.dedupe import Match, NearDuplicates, signature
 from materiel.store.documents import (
@@ -33,6 +32,7 @@ from materiel.store.engine import Store
 from materiel.store.extractor import Extractor, Result, make_extractor
 from materiel.store.kept import KeptAssertions
 from materiel.store.schema import documents
+from materiel.store.sessions import bulk_writes, store_errors
 
 
 @dataclass
@@ -50,7 +50,6 @@ class IngestReport:
         return self.new + self.known + len(self.failed)
 
 
-CHECKPOINT_PAGES = 16_384
 # Documents written in one transaction at most. A commit costs the same for
 # one document as for several: on SQLite it writes every page the
 # transaction touched (the claims' index pages are shared by all documents),
@@ -260,56 +259,9 @@ def writer(store: Store, run: IngestRun) -> Iterator[Connection]:
     """The connection a run writes its documents on, one transaction each,
     with `run` loaded from the store; database errors become StoreErrors."""
     with store_errors(), store.engine.connect() as conn, bulk_writes(conn):
-        # BEGIN IMMEDIATE on SQLite; on PostgreSQL each document's transaction
-        # sends the writer lock first thing (`ingest_document`)
+        # BEGIN IMMEDIATE on SQLite; on PostgreSQL each transaction sends the
+        # writer lock with its first statements (`_write_together`, `ingest_document`)
         conn = conn.execution_options(immediate=True, writer_lock_sent=True)
         with conn.begin():
             run.load(conn)
         yield conn
-
-
-@contextmanager
-def bulk_writes(conn: Connection) -> Iterator[None]:
-    """Settings for a long run of small transactions on this connection.
-
-    SQLite: a checkpoint copies the write-ahead log into the database and
-    waits for the disk; at the default of every 1,000 pages it ran every
-    ten documents or so and took a third of the writer's time. Every
-    `CHECKPOINT_PAGES` instead (64 MiB of log) the same hot index pages are
-    copied once for hundreds of documents. Each commit stays as durable as
-    before (synchronous=NORMAL).
-
-    PostgreSQL: commits do not wait for the server's disk (a server crash
-    can lose the last moments' documents, which the next ingest of the same
-    input adds again; the store stays consistent, as it would after a kill).
-    """
-    # on the driver's connection: outside SQLAlchemy's transactions, in autocommit
-    raw = conn.connection.driver_connection
-    assert raw is not None
-    if conn.dialect.name != "sqlite":
-        with raw.cursor() as cursor:
-            cursor.execute("SET synchronous_commit = off")
-        raw.commit()
-        try:
-            yield
-        finally:
-            with raw.cursor() as cursor:
-                cursor.execute("RESET synchronous_commit")
-            raw.commit()
-        return
-    raw.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
-    try:
-        yield
-    finally:
-        raw.execute("PRAGMA wal_autocheckpoint=1000")
-        raw.execute("PRAGMA wal_checkpoint(PASSIVE)")
-
-
-@contextmanager
-def store_errors() -> Iterator[None]:
-    """Database errors become one-line StoreErrors."""
-    try:
-        yield
-    except SQLAlchemyError as err:
-        reason = str(getattr(err, "orig", None) or err).strip().splitlines()
-        raise StoreError(f"store: {reason[0] if reason else type(err).__name__}") from err
