@@ -108,10 +108,7 @@ def ingest_document(
     kept = KeptAssertions() if kept is None else kept
     rows = record.rows
     with db.pipeline():
-        if not locked:
-            db.lock_writer()
-        # every transaction of the writer asks, or the next could not tell its own from others'
-        checked = kept.check(db) if not locked else lambda: None
+        checked = begin_writes(db, kept) if not locked else lambda: None
         doc_id = _insert_document(db, _document_row(record, duplicate), new_id)
         checked()
         with db.batch():
@@ -125,6 +122,15 @@ def ingest_document(
 
 
 _ROOT = "SELECT hash, outlet FROM documents WHERE id {}"
+
+
+def begin_writes(db: Driver, kept: KeptAssertions) -> Callable[[], None]:
+    """A write transaction's first statements: the writer lock, and the
+    question whether anyone else wrote since `kept` was last checked (every
+    transaction of the writer asks, or the next could not tell its own from
+    others'); the function it returns settles the answer."""
+    db.lock_writer()
+    return kept.check(db)
 
 
 def _insert_document(db: Driver, row: dict[str, Any], new_id: int | None) -> Callable[[], int]:

@@ -23,6 +23,7 @@ from materiel.store.dedupe import Match, NearDuplicates, signature
 from materiel.store.documents import (
     DocumentRecord,
     Extracted,
+    begin_writes,
     content_hash,
     ingest_document,
     known,
@@ -201,8 +202,7 @@ def _write_together(conn: Connection, run: IngestRun, records: list[DocumentReco
     db = Driver(conn)
     try:
         with db.pipeline(), conn.begin():
-            db.lock_writer()
-            run.kept.check(db)()
+            begin_writes(db, run.kept)()
             new_ids = db.new_ids(documents, len(records))
             with db.batch():
                 for place, record in enumerate(records):
