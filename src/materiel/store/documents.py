@@ -1,5 +1,5 @@
-"""Writing one document, its claims and its unknown names (one transaction,
-which also merges the claims into assertions)."""
+"""Writing one document, its claims and its unknown names in the caller's
+transaction, which also merges the claims into assertions."""
 
 from __future__ import annotations
 
