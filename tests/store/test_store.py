@@ -77,6 +77,12 @@ def test_near_duplicate_is_linked_and_adds_no_source(store: Store) -> None:
     assert shahed.n_sources == 2  # Reuters (twice, once copied) and CNN
 
 
+def test_a_later_ingest_links_a_copy_to_an_original_already_stored(store: Store) -> None:
+    ingest(store, DOCS[:1])
+    report = ingest(store, DOCS[1:2])  # its index is loaded from the store
+    assert (report.new, report.duplicates) == (1, 1)
+
+
 def test_denial_joins_the_fact_it_denies(store: Store) -> None:
     ingest(store, [DOCS[0], DOCS[3]])
     with store.read() as conn:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from materiel.store.driver import Driver, columns
@@ -41,7 +42,7 @@ def member(claim: Any, origin: Origin) -> Member:
     """What merging needs of a claim row (a mapping of the `claims` columns)."""
     root = origin.root_hash or origin.hash
     outlet = origin.root_outlet if origin.root_hash else origin.outlet
-    units = tuple(json.loads(claim["sources"])) or (outlet or f"document {root[:12]}",)
+    units = _sources(claim["sources"]) or (outlet or f"document {root[:12]}",)
     return Member(
         order=(origin.hash, claim["seq"]),
         category=claim["category"],
@@ -56,6 +57,12 @@ def member(claim: Any, origin: Origin) -> Member:
         root=root,
         date=origin.date,
     )
+
+
+@lru_cache(maxsize=4096)
+def _sources(text: str) -> tuple[str, ...]:
+    """A claim's sources from their JSON (a few lists recur in most claims)."""
+    return tuple(json.loads(text))
 
 
 def merge_claims(

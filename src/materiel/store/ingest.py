@@ -30,7 +30,7 @@ from materiel.store.documents import (
 )
 from materiel.store.driver import Driver
 from materiel.store.engine import Store
-from materiel.store.extractor import Extractor, Result, make_extractor
+from materiel.store.extractor import Extractor, Result, frozen_heap, make_extractor
 from materiel.store.kept import KeptAssertions
 from materiel.store.schema import documents
 from materiel.store.sessions import bulk_writes, store_errors
@@ -57,7 +57,7 @@ class IngestReport:
 # on PostgreSQL it is a round trip, the writer lock and the kept assertions'
 # check. A killed ingest loses at most this many finished documents, which
 # its rerun adds.
-GROUP = 16
+GROUP = 64
 Progress = Callable[[IngestReport, str], None]
 Pending = tuple[RawDocument, str]  # a document being extracted, and its hash
 
@@ -76,12 +76,13 @@ def ingest(
     """Ingest every document of `items`; read errors are collected, not raised."""
     report = IngestReport()
     run = IngestRun(report, progress)
-    extractor = make_extractor(overlays, default_workers() if workers is None else workers)
-    try:
-        with writer(store, run) as conn:
-            _pump(conn, run, extractor, run.fresh(items))
-    finally:
-        extractor.close()
+    with frozen_heap():
+        extractor = make_extractor(overlays, default_workers() if workers is None else workers)
+        try:
+            with writer(store, run) as conn:
+                _pump(conn, run, extractor, run.fresh(items))
+        finally:
+            extractor.close()
     return report
 
 
@@ -93,16 +94,26 @@ def _pump(conn: Connection, run: IngestRun, extractor: Extractor, fresh: Iterato
             _write_oldest(conn, run, extractor, pending)
         extractor.submit(document[0])
         pending.append(document)
-    while pending:
-        _write_oldest(conn, run, extractor, pending)
+    while pending:  # the last documents: write each as soon as it is extracted
+        _write_oldest(conn, run, extractor, pending, whole=False)
 
 
 def _write_oldest(
-    conn: Connection, run: IngestRun, extractor: Extractor, pending: deque[Pending]
+    conn: Connection,
+    run: IngestRun,
+    extractor: Extractor,
+    pending: deque[Pending],
+    whole: bool = True,
 ) -> None:
-    """Write the oldest `GROUP` documents in flight (fewer if there are fewer)."""
-    oldest = [pending.popleft() for _ in range(min(GROUP, len(pending)))]
-    run.finish(conn, [(document, extractor.take()) for document in oldest])
+    """Write the oldest `GROUP` documents in flight (fewer if there are
+    fewer); unless `whole`, only those extracted already (at least one), so
+    that when extraction ends only its last document is left to write."""
+    run.load_index(conn)  # while the extractor works on its first documents
+    done: list[tuple[Pending, Result]] = []
+    while pending and len(done) < GROUP and (whole or not done or extractor.ready()):
+        document = pending.popleft()
+        done.append((document, extractor.take()))
+    run.finish(conn, done)
 
 
 class IngestRun:
@@ -110,12 +121,23 @@ class IngestRun:
         self.report = report
         self.progress = progress
         self.index = NearDuplicates()
+        self.index_loaded = False
         self.kept = KeptAssertions()
         self.hashes: set[str] = set()
 
     def load(self, conn: Connection) -> None:
-        self.index.load(conn)
+        """The stored hashes, which decide what goes to the extractor."""
         self.hashes = set(conn.execute(select(documents.c.hash)).scalars())
+
+    def load_index(self, conn: Connection) -> None:
+        """The near-duplicate index, once, before the first documents are
+        written: by then the extractor has its first window of documents, so
+        it works while the index loads (a store of 100,000 documents has as
+        many signatures to read)."""
+        if not self.index_loaded:
+            with conn.begin():
+                self.index.load(conn)
+            self.index_loaded = True
 
     def fresh(self, items: Iterable[RawDocument | ReadError]) -> Iterator[Pending]:
         """The documents not in the store yet (others are counted here)."""
@@ -183,6 +205,7 @@ def write_documents(conn: Connection, run: IngestRun, records: list[DocumentReco
     """In one transaction; one at a time if another writer stored one of
     them meanwhile (the unique content hash refuses it), so that it alone
     is counted as known."""
+    run.load_index(conn)
     if len(records) > 1:
         try:
             _write_together(conn, run, records)
