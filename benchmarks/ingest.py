@@ -337,10 +337,10 @@ def _report_ingest(name: str, url: str, docs: list[RawDocument], rounds: int) ->
             part_alone = extraction_seconds(part)
             part_run = ingest_run(url, part)
         alone += part_alone
-        shares.append(max(0.0, 1 - part_alone / part_run.seconds))
+        shares.append(1 - part_alone / part_run.seconds)
         run = part_run if run is None else run.then(part_run)
     assert run is not None
-    overhead = max(0.0, 1 - alone / run.seconds)
+    overhead = 1 - alone / run.seconds  # below 0 when the machine sped up during the ingest
     first, last = writer_ms(run.marks)
     print(f"\nextraction alone: {len(docs) / alone:.1f} documents/s ({len(docs)} documents, "
           f"one core, in {len(shares)} turns with the ingest)")  # fmt: skip
@@ -373,7 +373,7 @@ def _report_busy_core(docs: list[RawDocument]) -> None:
             worker.join()
     alone, beside = statistics.mean(spent[1]), statistics.mean(spent[2])
     print(f"extraction in a forked process: {alone:.2f} ms per document alone, {beside:.2f} "
-          f"with another beside it on the second core (+{beside / alone - 1:.0%})")  # fmt: skip
+          f"with another beside it on the second core ({beside / alone - 1:+.0%})")  # fmt: skip
 
 
 def _extract_cpu(docs: list[RawDocument], queue: multiprocessing.Queue[float]) -> None:
