@@ -58,6 +58,10 @@ class IngestReport:
 # check. A killed ingest loses at most this many finished documents, which
 # its rerun adds.
 GROUP = 64
+# Once every document is sent, the writer takes a few at a time instead of
+# whole groups, so that when extraction ends only the last few are left to
+# write (a group of 64 written then takes ~100 ms beyond extraction's end).
+TAIL = 8
 Progress = Callable[[IngestReport, str], None]
 Pending = tuple[RawDocument, str]  # a document being extracted, and its hash
 
@@ -91,26 +95,21 @@ def _pump(conn: Connection, run: IngestRun, extractor: Extractor, fresh: Iterato
     pending: deque[Pending] = deque()
     for document in fresh:
         while pending and not extractor.has_room(document[0]):
-            _write_oldest(conn, run, extractor, pending)
+            _write_oldest(conn, run, extractor, pending, GROUP)
         extractor.submit(document[0])
         pending.append(document)
-    while pending:  # the last documents: write each as soon as it is extracted
-        _write_oldest(conn, run, extractor, pending, whole=False)
+    while pending:
+        _write_oldest(conn, run, extractor, pending, TAIL)
 
 
 def _write_oldest(
-    conn: Connection,
-    run: IngestRun,
-    extractor: Extractor,
-    pending: deque[Pending],
-    whole: bool = True,
+    conn: Connection, run: IngestRun, extractor: Extractor, pending: deque[Pending], least: int
 ) -> None:
-    """Write the oldest `GROUP` documents in flight (fewer if there are
-    fewer); unless `whole`, only those extracted already (at least one), so
-    that when extraction ends only its last document is left to write."""
+    """Write the oldest documents in flight: `least` of them (fewer if there
+    are fewer), and those extracted already after them, up to `GROUP`."""
     run.load_index(conn)  # while the extractor works on its first documents
     done: list[tuple[Pending, Result]] = []
-    while pending and len(done) < GROUP and (whole or not done or extractor.ready()):
+    while pending and len(done) < GROUP and (len(done) < least or extractor.ready()):
         document = pending.popleft()
         done.append((document, extractor.take()))
     run.finish(conn, done)
