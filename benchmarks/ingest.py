@@ -18,7 +18,7 @@
    inserts (not by the extractor) and merged as ingest would, and the
    latency (p50/p95) of `dossier` and of filtered `claims` queries on it.
 
-    python benchmarks/ingest.py [--docs 4000] [--claims 500000] [--pg URL] [--rounds 4]
+    python benchmarks/ingest.py [--docs 8000] [--claims 500000] [--pg URL] [--rounds 8]
 """
 
 from __future__ import annotations
@@ -289,10 +289,10 @@ def query_latencies(store: Store) -> dict[str, tuple[float, float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--docs", type=int, default=4000)
+    parser.add_argument("--docs", type=int, default=8000)
     parser.add_argument("--claims", type=int, default=500_000)
     parser.add_argument("--pg", default=os.environ.get("MATERIEL_TEST_PG"))
-    parser.add_argument("--rounds", type=int, default=4, help="turns of extraction and ingest")
+    parser.add_argument("--rounds", type=int, default=8, help="turns of extraction and ingest")
     args = parser.parse_args()
     build_pipeline("nl"), build_pipeline("en")
     docs = corpus(args.docs)
@@ -320,10 +320,13 @@ def main() -> None:
 def _report_ingest(name: str, url: str, docs: list[RawDocument], rounds: int) -> None:
     """Extraction alone and the ingest take turns on `rounds` slices of the
     corpus, the ingest adding each slice to the same store: the machine's speed
-    drifts by a quarter over minutes, so both are measured in the same ones
-    (which goes first alternates). Each turn is a new `ingest`, so the run
-    pays a start and an end (the writer finishing the last documents in
-    flight) per turn, where one ingest of the corpus would pay them once."""
+    drifts by a quarter over minutes, and on this shared virtual machine
+    extraction's speed measured over a fifth of a turn swings between 0.55
+    and 1.7 times its speed alone: both are measured in the same minutes
+    (which goes first alternates), over enough turns to average the swings.
+    Each turn is a new `ingest`, so the run pays a start and an end (the
+    writer finishing the last documents in flight) per turn, where one
+    ingest of the corpus would pay them once."""
     size = -(-len(docs) // rounds)
     alone = 0.0
     run: IngestRun | None = None

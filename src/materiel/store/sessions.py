@@ -12,6 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from materiel.exc import StoreError
 
 CHECKPOINT_PAGES = 16_384
+CACHE_KIB = 65_536
 
 
 @contextmanager
@@ -23,7 +24,10 @@ def bulk_writes(conn: Connection) -> Iterator[None]:
     ten documents or so and took a third of the writer's time. Every
     `CHECKPOINT_PAGES` instead (64 MiB of log) the same hot index pages are
     copied once for hundreds of documents. Each commit stays as durable as
-    before (synchronous=NORMAL).
+    before (synchronous=NORMAL). The page cache is 64 MiB instead of 2: the
+    claims' ten indexes take every document to pages all over them, which
+    the default cache kept reading again (the writer spends 0.2 ms a
+    document less, 1.4–1.5 against 1.6–1.7 on 2,500 documents).
 
     PostgreSQL: commits do not wait for the server's disk (a server crash
     can lose the last moments' documents, which the next ingest of the same
@@ -43,11 +47,14 @@ def bulk_writes(conn: Connection) -> Iterator[None]:
                 cursor.execute("RESET synchronous_commit")
             raw.commit()
         return
+    [(cache,)] = raw.execute("PRAGMA cache_size").fetchall()
     raw.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
+    raw.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     try:
         yield
     finally:
         raw.execute("PRAGMA wal_autocheckpoint=1000")
+        raw.execute(f"PRAGMA cache_size={int(cache)}")
         raw.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
