@@ -3,8 +3,8 @@ the parent writes the ones it has finished, so that on two cores an ingest
 takes about as long as extraction alone.
 
 Up to `WINDOW` documents (and `WINDOW_BYTES` of text) are in flight, so the
-child never waits for the parent's writing of one document before it starts
-the next; results come back in order. A thread in the parent sends the
+child never waits for the parent to write a group of documents before it
+starts the next; results come back in order. A thread in the parent sends the
 documents, so the parent's writer never blocks on a full pipe while the child
 blocks sending it a result. The thread is on the parent's side because the
 child is the ingest's bottleneck: a second thread there would take the GIL
