@@ -60,7 +60,7 @@ class IngestReport:
 GROUP = 64
 # Once every document is sent, the writer takes a few at a time instead of
 # whole groups, so that when extraction ends only the last few are left to
-# write (a group of 64 written then takes ~100 ms beyond extraction's end).
+# write (a group of 64 written then took 45–80 ms beyond extraction's end).
 TAIL = 8
 Progress = Callable[[IngestReport, str], None]
 Pending = tuple[RawDocument, str]  # a document being extracted, and its hash
