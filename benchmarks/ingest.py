@@ -19,6 +19,11 @@
    latency (p50/p95) of `dossier` and of filtered `claims` queries on it.
 
     python benchmarks/ingest.py [--docs 8000] [--claims 500000] [--pg URL] [--rounds 8]
+                                [--runs 1]
+
+With --runs N the ingest part is repeated N times (the backends taking turns)
+and the mean store overhead is printed with its 95% interval: on a shared
+virtual machine single runs swing by ten points either way.
 """
 
 from __future__ import annotations
@@ -293,6 +298,7 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=500_000)
     parser.add_argument("--pg", default=os.environ.get("MATERIEL_TEST_PG"))
     parser.add_argument("--rounds", type=int, default=8, help="turns of extraction and ingest")
+    parser.add_argument("--runs", type=int, default=1, help="repeat the ingest part N times")
     args = parser.parse_args()
     build_pipeline("nl"), build_pipeline("en")
     docs = corpus(args.docs)
@@ -301,9 +307,13 @@ def main() -> None:
         targets = {"sqlite": str(Path(tmp) / "ingest.db")}
         if args.pg:
             targets["postgresql"] = args.pg
-        for name, url in targets.items():
-            _reset(url)
-            _report_ingest(name, url, docs, args.rounds)
+        overheads: dict[str, list[float]] = {name: [] for name in targets}
+        for _ in range(args.runs):
+            for name, url in targets.items():
+                _reset(url)
+                overheads[name].append(_report_ingest(name, url, docs, args.rounds))
+        for name, values in overheads.items() if args.runs > 1 else ():
+            _report_runs(name, values)
         for name, url in targets.items() if args.claims else ():
             _reset(url)
             started = time.perf_counter()
@@ -317,7 +327,7 @@ def main() -> None:
             _reset(url)
 
 
-def _report_ingest(name: str, url: str, docs: list[RawDocument], rounds: int) -> None:
+def _report_ingest(name: str, url: str, docs: list[RawDocument], rounds: int) -> float:
     """Extraction alone and the ingest take turns on `rounds` slices of the
     corpus, the ingest adding each slice to the same store: the machine's speed
     drifts by a quarter over minutes, and on this shared virtual machine
@@ -358,6 +368,23 @@ def _report_ingest(name: str, url: str, docs: list[RawDocument], rounds: int) ->
           f"{alone * 1000 / len(docs):.2f})")  # fmt: skip
     n_groups, largest = group_sizes(url)
     print(f"  {n_groups} groups; claims in the largest: {', '.join(map(str, largest))}")
+    return overhead
+
+
+# Student's t, two-sided 95%, by degrees of freedom (the normal's 1.96 beyond 30)
+T95 = {1: 12.71, 2: 4.30, 3: 3.18, 4: 2.78, 5: 2.57, 6: 2.45, 7: 2.36, 8: 2.31, 9: 2.26,
+       10: 2.23, 12: 2.18, 14: 2.14, 16: 2.12, 20: 2.09, 25: 2.06, 30: 2.04}  # fmt: skip
+
+
+def _report_runs(name: str, overheads: list[float]) -> None:
+    mean = statistics.mean(overheads)
+    df = len(overheads) - 1
+    t = T95[max(k for k in T95 if k <= df)] if df <= 30 else 1.96
+    half = t * statistics.stdev(overheads) / len(overheads) ** 0.5
+    singles = ", ".join(f"{value:.1%}" for value in overheads)
+    interval = f"95% interval of the mean {mean - half:.1%} to {mean + half:.1%}"
+    print(f"\n{name}: store overhead over {len(overheads)} runs: mean {mean:.1%} ({interval}); "
+          f"single runs {singles}")  # fmt: skip
 
 
 def _report_busy_core(docs: list[RawDocument]) -> None:
