@@ -371,7 +371,8 @@ def _report_ingest(name: str, url: str, docs: list[RawDocument], rounds: int) ->
     return overhead
 
 
-# Student's t, two-sided 95%, by degrees of freedom (the normal's 1.96 beyond 30)
+# Student's t, two-sided 95%, by degrees of freedom; between rows the row below
+# (a slightly wider interval), beyond 30 the normal's 1.96
 T95 = {1: 12.71, 2: 4.30, 3: 3.18, 4: 2.78, 5: 2.57, 6: 2.45, 7: 2.36, 8: 2.31, 9: 2.26,
        10: 2.23, 12: 2.18, 14: 2.14, 16: 2.12, 20: 2.09, 25: 2.06, 30: 2.04}  # fmt: skip
 
