@@ -278,8 +278,9 @@ def write_document(conn: Connection, run: IngestRun, record: DocumentRecord) -> 
 
 @contextmanager
 def writer(store: Store, run: IngestRun) -> Iterator[Connection]:
-    """The connection a run writes its documents on, one transaction each,
-    with `run` loaded from the store; database errors become StoreErrors."""
+    """The connection a run writes its documents on, a transaction a group
+    of up to `GROUP` (`write_documents`), with `run` loaded from the store;
+    database errors become StoreErrors."""
     with store_errors(), store.engine.connect() as conn, bulk_writes(conn):
         # BEGIN IMMEDIATE on SQLite; on PostgreSQL each transaction sends the
         # writer lock with its first statements (`_write_together`, `ingest_document`)
